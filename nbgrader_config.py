@@ -1,0 +1,60 @@
+"""nbgrader configuration of the course (read by every nbgrader and ``mml`` command run here)."""
+
+import os
+
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import (
+    AssignLatePenalties,
+    CheckCellMetadata,
+    Execute,
+    GetGrades,
+    LimitOutput,
+    SaveAutoGrades,
+)
+
+from mml.nbgrader_ext import FeedbackSummary, HideHiddenTests, StderrIsNotFailure
+
+c = get_config()  # noqa: F821 - provided by traitlets when it loads this file
+
+COURSE_ROOT = os.path.dirname(os.path.abspath(__file__))
+
+c.CourseDirectory.root = COURSE_ROOT
+c.CourseDirectory.course_id = "mml"
+# SQLite by default; point this at PostgreSQL for a large class (see README).
+c.CourseDirectory.db_url = os.environ.get(
+    "MML_DB_URL", "sqlite:///" + os.path.join(COURSE_ROOT, "gradebook.db")
+)
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", ".DS_Store"]
+
+# What a student sees in an answer cell of the release.
+c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
+c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+
+# Running a submission: every cell gets 60 s, a dead kernel is an error not a hang.
+c.Execute.timeout = 60
+c.Execute.startup_timeout = 60
+c.Execute.interrupt_on_timeout = True
+c.Execute.raise_on_iopub_timeout = False
+
+# Output limits, so a 100 MB print does not end up in the gradebook or the feedback.
+c.LimitOutput.max_lines = 200
+c.LimitOutput.max_traceback = 40
+
+# Warnings on stderr never zero a correct answer: relabel stderr before grades are saved.
+c.Autograde.autograde_preprocessors = [
+    Execute,
+    ClearMetadataPreprocessor,
+    LimitOutput,
+    StderrIsNotFailure,
+    SaveAutoGrades,
+    AssignLatePenalties,
+    CheckCellMetadata,
+]
+
+# Feedback: a results table first, hidden-test code and tracebacks never shown.
+c.GenerateFeedback.preprocessors = [
+    HideHiddenTests,
+    GetGrades,
+    FeedbackSummary,
+    CSSHTMLHeaderPreprocessor,
+]

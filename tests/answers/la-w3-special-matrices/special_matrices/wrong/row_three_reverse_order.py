@@ -1,0 +1,11 @@
+"""fixRowThree clears with row 2 first, then rows 1 and 0, leaving non-zeros behind."""
+# fails: test_fixRowThree_visible, test_fixRowThree_hidden, test_isSingular_hidden
+# %% fixRowThree
+def fixRowThree(A):
+    A[3] -= A[3, 2] * A[2]
+    A[3] -= A[3, 1] * A[1]
+    A[3] -= A[3, 0] * A[0]
+    if A[3, 3] == 0:
+        raise MatrixIsSingular()
+    A[3] /= A[3, 3]
+    return A

@@ -1,0 +1,10 @@
+"""fixRowTwo raises as soon as the pivot is zero, without first adding row 3."""
+# fails: test_fixRowTwo_hidden, test_isSingular_hidden
+# %% fixRowTwo
+def fixRowTwo(A):
+    A[2] -= A[2, 0] * A[0]
+    A[2] -= A[2, 1] * A[1]
+    if A[2, 2] == 0:
+        raise MatrixIsSingular()
+    A[2] /= A[2, 2]
+    return A

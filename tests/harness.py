@@ -1,0 +1,80 @@
+"""Grade a whole assignment once, with every kind of submission the tests need.
+
+For one assignment this builds a temporary nbgrader course (the repository's config and
+sources), generates its release, hands in, per notebook, the reference answers (student
+``reference``), the untouched release (student ``blank``) and every answer file of
+``tests/answers`` (one student each), runs one real ``nbgrader autograde`` over all of them and
+reads the gradebook. ``conftest.py`` caches the result per process; the test modules group their tests by
+assignment (pytest-xdist ``loadgroup``) so each assignment is graded exactly once per run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mml import course, notebooks, submissions
+from mml.course import CellScore
+
+ANSWERS_DIR = course.REPO_ROOT / "tests" / "answers"
+
+
+def case_student(notebook: str, answer: submissions.AnswerFile) -> str:
+    """Student id under which an answer file is handed in."""
+    kind = "right" if answer.is_right else "wrong"
+    return f"{kind}-{notebook}-{answer.name}".replace("_", "-")
+
+
+@dataclass
+class GradedAssignment:
+    """Everything the tests assert on, for one assignment."""
+
+    name: str
+    root: Path
+    scores: dict[str, dict[str, dict[str, CellScore]]]
+    answers: dict[str, list[submissions.AnswerFile]] = field(default_factory=dict)
+
+    def notebook_scores(self, student: str, notebook: str) -> dict[str, CellScore]:
+        return self.scores.get(student, {}).get(notebook, {})
+
+    def autograded(self, student: str, notebook: str) -> Path:
+        return self.root / "autograded" / student / self.name / f"{notebook}.ipynb"
+
+
+def all_answer_files() -> list[tuple[str, str, submissions.AnswerFile]]:
+    """``(assignment, notebook, answer)`` for every answer file of every source notebook."""
+    found = []
+    for assignment in course.assignments():
+        for notebook in course.notebooks_of(assignment):
+            for answer in submissions.answer_files(ANSWERS_DIR, assignment, notebook):
+                found.append((assignment, notebook, answer))
+    return found
+
+
+def grade(assignment: str, root: Path) -> GradedAssignment:
+    """Grade ``assignment`` in a new course directory ``root`` (see the module docstring)."""
+    course.make_course(root, [assignment])
+    course.nbgrader("generate_assignment", assignment, "--force", root=root)
+    result = GradedAssignment(assignment, root, {})
+    for notebook in course.notebooks_of(assignment, root):
+        source_nb = notebooks.read(root / "source" / assignment / f"{notebook}.ipynb")
+        release_path = root / "release" / assignment / f"{notebook}.ipynb"
+        release_nb = notebooks.read(release_path)
+        handins = {
+            "reference": submissions.reference_submission(source_nb, release_nb),
+            "blank": release_nb,
+        }
+        answers = submissions.answer_files(ANSWERS_DIR, assignment, notebook)
+        result.answers[notebook] = answers
+        for answer in answers:
+            handins[case_student(notebook, answer)] = submissions.answer_submission(
+                source_nb, release_nb, answer
+            )
+        for student, nb in handins.items():
+            target = root / "submitted" / student / assignment / f"{notebook}.ipynb"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            notebooks.write(nb, target)
+    course.nbgrader("autograde", assignment, "--force", "--create", root=root)
+    result.scores = course.read_scores(course.db_url(root), assignment)
+    return result
+
