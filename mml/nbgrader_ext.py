@@ -9,14 +9,15 @@
 * :class:`FeedbackSummary` (feedback): a table at the top of the feedback with each test's name,
   pass/fail, score and a student-safe message.
 
-``nbgrader_config.py`` wires them in.
+``nbgrader_config.py`` wires them in. They derive from nbgrader's preprocessor base class,
+which is enabled by default (nbconvert's is not, and would silently do nothing).
 """
 
 from __future__ import annotations
 
 import re
 
-from nbconvert.preprocessors import Preprocessor
+from nbgrader.preprocessors import NbGraderPreprocessor as Preprocessor
 from nbformat import NotebookNode
 from nbformat.v4 import new_markdown_cell
 

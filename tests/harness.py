@@ -4,7 +4,7 @@ For one assignment this builds a temporary nbgrader course (the repository's con
 sources), generates its release, hands in, per notebook, the reference answers (student
 ``reference``), the untouched release (student ``blank``) and every answer file of
 ``tests/answers`` (one student each), runs one real ``nbgrader autograde`` over all of them and
-reads the gradebook. ``conftest.py`` caches the result per process; the test modules group their tests by
+reads the gradebook, and generates everyone's feedback. ``conftest.py`` caches the result per process; the test modules group their tests by
 assignment (pytest-xdist ``loadgroup``) so each assignment is graded exactly once per run.
 """
 
@@ -39,6 +39,9 @@ class GradedAssignment:
 
     def autograded(self, student: str, notebook: str) -> Path:
         return self.root / "autograded" / student / self.name / f"{notebook}.ipynb"
+
+    def feedback(self, student: str, notebook: str) -> Path:
+        return self.root / "feedback" / student / self.name / f"{notebook}.html"
 
 
 def all_answer_files() -> list[tuple[str, str, submissions.AnswerFile]]:
@@ -75,6 +78,7 @@ def grade(assignment: str, root: Path) -> GradedAssignment:
             target.parent.mkdir(parents=True, exist_ok=True)
             notebooks.write(nb, target)
     course.nbgrader("autograde", assignment, "--force", "--create", root=root)
+    course.nbgrader("generate_feedback", assignment, "--force", root=root)
     result.scores = course.read_scores(course.db_url(root), assignment)
     return result
 

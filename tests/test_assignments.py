@@ -10,8 +10,10 @@ g. each right answer written differently keeps full marks.
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 
 import pytest
 
@@ -158,3 +160,27 @@ def test_answer_file(graded, assignment: str, notebook: str, answer) -> None:
         f"  should lose: {sorted(expected)}\n  lost:        {sorted(lost)}\n{detail}"
     )
     assert zeroed == expected, f"{answer.path.name}: a failed test must score 0"
+
+
+@pytest.mark.parametrize(("assignment", "notebook"), NOTEBOOKS)
+def test_feedback_hides_hidden_tests(graded, assignment: str, notebook: str) -> None:
+    """Feedback HTML never contains a line of hidden-test code, for any student, and starts
+    with the results table."""
+    result = graded(assignment)
+    source = notebooks.read(course.REPO_ROOT / "source" / assignment / f"{notebook}.ipynb")
+    hidden = {
+        line.strip()
+        for cell in source.cells if notebooks.is_test(cell)
+        for line in notebooks.split_secret(cell.source)[1]
+        if len(line.strip()) > 3
+    }
+    students = sorted(result.scores)
+    assert students
+    for student in students:
+        page = result.feedback(student, notebook)
+        assert page.exists(), f"no feedback for {student}"
+        text = html.unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8")))
+        leaked = sorted(line for line in hidden if line in text)
+        assert not leaked, f"{student}'s feedback shows hidden-test code: {leaked[:3]}"
+        if notebooks.test_points(source):
+            assert "Your results" in text
