@@ -3,9 +3,10 @@
 For one assignment this builds a temporary nbgrader course (the repository's config and
 sources), generates its release, hands in, per notebook, the reference answers (student
 ``reference``), the untouched release (student ``blank``) and every answer file of
-``tests/answers`` (one student each), runs one real ``nbgrader autograde`` over all of them and
-reads the gradebook, and generates everyone's feedback. ``conftest.py`` caches the result per process; the test modules group their tests by
-assignment (pytest-xdist ``loadgroup``) so each assignment is graded exactly once per run.
+``tests/answers`` (one student each), runs one real ``nbgrader autograde`` over all of them,
+reads the gradebook and generates everyone's feedback. ``conftest.py`` caches the result per
+process; the test modules group their tests by assignment (pytest-xdist ``loadgroup``), so each
+assignment is graded exactly once per run.
 """
 
 from __future__ import annotations

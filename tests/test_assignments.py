@@ -16,8 +16,8 @@ import os
 import re
 
 import pytest
-
 from harness import ANSWERS_DIR, all_answer_files, case_student
+
 from mml import course, notebooks, submissions
 from mml.nbgrader_ext import student_message
 
@@ -75,7 +75,8 @@ def test_release_is_generated(graded, assignment: str) -> None:
     assert committed_files == fresh_files, "run `make release` to regenerate release/"
     for rel in fresh_files:
         if rel.suffix == ".ipynb":
-            same = json.loads((fresh / rel).read_text()) == json.loads((committed / rel).read_text())
+            pair = [json.loads(p.read_text()) for p in (fresh / rel, committed / rel)]
+            same = pair[0] == pair[1]
         else:
             same = (fresh / rel).read_bytes() == (committed / rel).read_bytes()
         assert same, f"release/{assignment}/{rel} is stale: run `make release`"

@@ -1,4 +1,4 @@
-"""(b) Source notebooks are committed clean, with valid nbgrader metadata; the text form round-trips."""
+"""(b) Source notebooks are committed clean, nbgrader metadata is valid, text form round-trips."""
 
 from __future__ import annotations
 
@@ -72,7 +72,8 @@ def test_parse_text_rejects_bad_headers() -> None:
 
 
 def test_problems_are_reported() -> None:
-    nb = notebooks.build(notebooks.parse_text("# %% solution id=f\npass\n# %% test id=t points=1\n1\n"))
+    text = "# %% solution id=f\npass\n# %% test id=t points=1\n1\n"
+    nb = notebooks.build(notebooks.parse_text(text))
     nb.cells[0].outputs = [{"output_type": "stream", "name": "stdout", "text": "x"}]
     nb.cells[0].execution_count = 3
     found = "\n".join(notebooks.problems(nb))
