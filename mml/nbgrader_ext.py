@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 
-from nbgrader.preprocessors import NbGraderPreprocessor as Preprocessor
 from nbformat import NotebookNode
 from nbformat.v4 import new_markdown_cell
+from nbgrader.preprocessors import NbGraderPreprocessor as Preprocessor
 
 from mml.notebooks import HIDDEN_BEGIN, HIDDEN_END, grade_id, is_test, nbgrader_meta
 
