@@ -1,0 +1,146 @@
+"""Checks for the PCA labs that :mod:`mml.checks` does not provide: vectors known only up to sign.
+
+Eigenvectors and principal components are defined up to a factor ``-1``: ``v`` and ``-v`` are
+equally correct. These helpers compare such answers column by column after choosing, for each
+column, the sign that best matches the expected one. Like :mod:`mml.checks` they
+
+* convert answers with :func:`mml.checks.as_float_array` (only real numbers pass);
+* use NumPy functions (and the helpers of :mod:`mml.checks`) captured when this module is
+  imported, in the locked first cell of a notebook, before any answer cell can patch them;
+* raise :class:`mml.checks.CheckFailed` with a message saying what was expected, what came back
+  and a hint.
+
+Example
+-------
+>>> import numpy as np
+>>> from mml import pca_checks
+>>> pca_checks.check_columns_close_up_to_sign(-np.eye(2), np.eye(2), name="eigvecs")
+"""
+
+from __future__ import annotations
+
+import builtins as _builtins
+from typing import Any
+
+import numpy as _numpy
+
+from mml import checks as _checks
+
+# References taken at import time, before any student code runs.
+_as_float_array = _checks.as_float_array
+_check_close = _checks.check_close
+_CheckFailed = _checks.CheckFailed
+_multiply = _numpy.multiply
+_add = _numpy.add
+_sqrt = _numpy.sqrt
+_where = _numpy.where
+_less = _numpy.less
+_greater = _numpy.greater
+_add_reduce = _numpy.add.reduce
+_any_true = _numpy.logical_or.reduce
+_ones = _numpy.ones
+_array2string = _numpy.array2string
+_str = _builtins.str
+
+__all__ = ["check_columns_close_up_to_sign", "check_descending", "check_unit_columns"]
+
+
+def _as_columns(value: Any, expected: Any, name: str, hint: str) -> tuple[Any, Any]:
+    """Both arguments as float arrays of the expected shape, as 2-D (rows, columns) arrays."""
+    got = _as_float_array(value, name)
+    want = _as_float_array(expected, "expected")
+    if got.shape != want.shape:
+        raise _CheckFailed(
+            f"{name}: has the wrong shape\n  expected: {want.shape}\n  got:      {got.shape}"
+            + (f"\n  hint: {hint}" if hint else "")
+        )
+    if want.ndim == 1:
+        return got.reshape(-1, 1), want.reshape(-1, 1)
+    if want.ndim != 2:
+        raise ValueError("check_columns_close_up_to_sign compares 1-D or 2-D arrays")
+    return got, want
+
+
+def check_columns_close_up_to_sign(
+    value: Any,
+    expected: Any,
+    name: str = "value",
+    *,
+    rtol: float = 1e-6,
+    atol: float = 1e-8,
+    hint: str = "",
+) -> None:
+    """Check that each column of ``value`` equals the same column of ``expected``, or its negative.
+
+    Parameters
+    ----------
+    value : array-like of numbers, shape (D, k) or (D,)
+        The learner's vectors, one per column (a 1-D array is a single vector).
+    expected : array-like of numbers, the same shape
+        The right vectors, each known only up to sign.
+    name : str
+        What is being checked, shown in the message.
+    rtol, atol : float
+        Tolerances of :func:`mml.checks.check_close`, applied after the signs are matched.
+    hint : str
+        A suggestion shown when the check fails.
+
+    Notes
+    -----
+    For column ``j`` the sign is that of ``value[:, j] . expected[:, j]`` (``+1`` when the dot
+    product is zero). Only a factor of exactly ``-1`` is forgiven: a vector of the wrong length
+    or direction still fails.
+    """
+    got, want = _as_columns(value, expected, name, hint)
+    dots = _add_reduce(_multiply(got, want), axis=0)
+    signs = _where(_less(dots, 0.0), -1.0, 1.0)
+    full_hint = "columns are compared up to sign (v and -v are both accepted)"
+    if hint:
+        full_hint = f"{hint}; {full_hint}"
+    _check_close(_multiply(got, signs), want, name, rtol=rtol, atol=atol, hint=full_hint)
+
+
+def check_unit_columns(value: Any, name: str = "value", *, atol: float = 1e-6,
+                       hint: str = "") -> None:
+    """Check that every column of the 2-D array ``value`` has Euclidean length 1.
+
+    Parameters
+    ----------
+    value : array-like of numbers, shape (D, k)
+    name : str
+        What is being checked, shown in the message.
+    atol : float
+        Allowed deviation of each length from 1.
+    hint : str
+        A suggestion shown when the check fails.
+    """
+    got = _as_float_array(value, name)
+    if got.ndim != 2:
+        raise _CheckFailed(f"{name}: should be a 2-D array with one vector per column, got shape "
+                           f"{got.shape}" + (f"\n  hint: {hint}" if hint else ""))
+    lengths = _sqrt(_add_reduce(_multiply(got, got), axis=0))
+    _check_close(lengths, _ones(got.shape[1]), f"lengths of the columns of {name}", rtol=0.0,
+                 atol=atol, hint=hint or "divide each column by its norm")
+
+
+def check_descending(values: Any, name: str = "value", *, hint: str = "") -> None:
+    """Check that the 1-D array ``values`` is sorted from largest to smallest (ties allowed).
+
+    Parameters
+    ----------
+    values : array-like of numbers, shape (k,)
+    name : str
+        What is being checked, shown in the message.
+    hint : str
+        A suggestion shown when the check fails.
+    """
+    got = _as_float_array(values, name)
+    if got.ndim != 1:
+        raise _CheckFailed(f"{name}: should be a 1-D array, got shape {got.shape}"
+                           + (f"\n  hint: {hint}" if hint else ""))
+    if got.size > 1 and _any_true(_greater(got[1:], got[:-1]), axis=None):
+        text = _array2string(got, precision=4, suppress_small=True, max_line_width=80)
+        raise _CheckFailed(
+            f"{name}: is not sorted from largest to smallest\n  got:      {_str(text)}"
+            + (f"\n  hint: {hint}" if hint else "")
+        )
