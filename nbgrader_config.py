@@ -58,3 +58,22 @@ c.GenerateFeedback.preprocessors = [
     FeedbackSummary,
     CSSHTMLHeaderPreprocessor,
 ]
+
+# --- Sandbox (issue 6, mml/sandbox.py) --------------------------------------------------------
+# Every student kernel runs under bubblewrap: no network, system and Python read-only, only a
+# private copy of the one submission writable, data/ read-only; source/, release/, the gradebook,
+# other students and $HOME invisible. Without bubblewrap grading is refused, unless
+# MML_UNSAFE_GRADING=1 is set or `mml grade --unsafe-no-sandbox` is used. `mml grade` flags
+# (--memory, --cpu-time, --processes, --file-size, --disk, --output, --timeout,
+# --notebook-timeout) override these values.
+from mml.sandbox import configure_nbgrader  # noqa: E402
+
+c.Sandbox.memory_limit = "2G"  # address space per kernel (RLIMIT_AS)
+c.Sandbox.cpu_time_limit = 600  # CPU seconds per kernel (RLIMIT_CPU)
+c.Sandbox.max_processes = 128  # processes + threads per kernel (RLIMIT_NPROC)
+c.Sandbox.file_size_limit = "100M"  # largest file a kernel may write (RLIMIT_FSIZE)
+c.Sandbox.disk_limit = "512M"  # the kernel's private writable copy of the submission (tmpfs)
+c.Sandbox.output_limit = "2M"  # output kept per notebook; the rest is dropped with a note
+c.Sandbox.notebook_timeout = 900  # wall-clock seconds per notebook (cells: c.Execute.timeout)
+c.Sandbox.allow_unsafe = os.environ.get("MML_UNSAFE_GRADING") == "1"
+configure_nbgrader(c)  # plain `nbgrader autograde` is sandboxed too

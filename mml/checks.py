@@ -6,10 +6,24 @@ Every test cell of the course calls these helpers instead of bare ``assert`` or
 * convert answers to plain ``float`` arrays with references to NumPy taken when this module is
   imported (the locked first cell of every notebook, before any answer cell runs), so an answer
   cell that monkeypatches NumPy cannot make a wrong answer pass;
-* accept only real numeric types (``int``, ``float``, NumPy scalars and arrays, lists and tuples
-  of those), so an object whose ``==`` is always true cannot pass either;
+* accept only real numeric types (``int``, ``float``, NumPy scalars and arrays of numbers, lists
+  and tuples of those), compared by identity, so an object whose ``==`` is always true, a custom
+  subclass or an array of Python objects cannot pass either;
 * raise :class:`CheckFailed` (an ``AssertionError``) whose message says what was checked, what was
   expected, what came back, and a hint.
+
+Tamper resistance
+-----------------
+While nbgrader autogrades (``NBGRADER_EXECUTION=autograde`` when this module is imported) a
+guard (:class:`_MMLGuard`) snapshots, at import, NumPy (every loaded ``numpy`` module, including
+``numpy.testing``), ``builtins``, this module, ``sys`` hooks and the IPython machinery that reports
+errors. The grader (``mml.sandbox``) calls the guard before every test cell and each check calls
+it on entry: whatever an answer cell patched (module attributes, function code, builtins,
+``sys.modules``, trace functions, IPython's ``showtraceback``, AST transformers, event hooks,
+names bound by the notebook's locked cells such as ``np``, ``checks`` or a given function) is put
+back first. This is best effort: code running in the same process can in principle defeat any
+in-process defence; the sandbox and the grader's own checks (reply status, error outputs) are
+the other layers.
 
 Example
 -------
@@ -20,27 +34,36 @@ Example
 from __future__ import annotations
 
 import builtins as _builtins
+import os as _os
+import sys as _sys
+import types as _types
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as _numpy
+import numpy.testing as _numpy_testing  # noqa: F401 - loaded so that the guard protects it
 
-# References taken at import time, before any student code runs.
+# References taken at import time, before any student code runs. Ufuncs and their methods are
+# C objects that cannot be patched; module attributes are only read here, once.
 _array = _numpy.array
-_asarray = _numpy.asarray
 _ndarray = _numpy.ndarray
 _generic = _numpy.generic
 _isfinite = _numpy.isfinite
-_abs = _numpy.abs
-_all = _numpy.all
-_any = _numpy.any
-_max = _numpy.max
-_sum = _numpy.sum
+_absolute = _numpy.absolute
+_subtract = _numpy.subtract
+_add = _numpy.add
+_multiply = _numpy.multiply
+_less_equal = _numpy.less_equal
+_all_true = _numpy.logical_and.reduce
 _float64 = _numpy.float64
+_bool_ = _numpy.bool_
+_integer = _numpy.integer
 _array2string = _numpy.array2string
 _errstate = _numpy.errstate
 _type = _builtins.type
 _isinstance = _builtins.isinstance
+_issubclass = _builtins.issubclass
+_id = _builtins.id
 _len = _builtins.len
 _float = _builtins.float
 _bool = _builtins.bool
@@ -50,8 +73,16 @@ _list = _builtins.list
 _str = _builtins.str
 _repr = _builtins.repr
 _BaseException = _builtins.BaseException
+_settrace = _sys.settrace
+_setprofile = _sys.setprofile
 
-_NUMERIC_SCALARS = (_int, _float, _bool)
+_NUMERIC_SCALAR_IDS = frozenset(_id(t) for t in (_int, _float, _bool))
+_NUMPY_SCALAR_IDS = frozenset(
+    _id(t)
+    for t in set(_numpy.sctypeDict.values())
+    if _issubclass(t, (_numpy.number, _bool_)) and not _issubclass(t, _numpy.complexfloating)
+)
+_NUMERIC_KINDS = "biuf"  # bool, signed, unsigned, float dtypes
 
 
 class CheckFailed(AssertionError):
@@ -73,15 +104,27 @@ def _format(value: Any) -> str:
     if _type(value) is _ndarray:
         text = _array2string(value, precision=4, suppress_small=True, max_line_width=80)
         return text.replace("\n", "\n            ")
+    if _type(value) is _tuple:
+        return _repr(_tuple(_int(n) for n in value))
     return _str(value)
+
+
+def _is_plain_scalar(kind: type) -> bool:
+    return _id(kind) in _NUMERIC_SCALAR_IDS or _id(kind) in _NUMPY_SCALAR_IDS
 
 
 def _plain(value: Any, name: str) -> Any:
     """Return ``value`` as nested plain Python/NumPy numeric data, or fail."""
     kind = _type(value)
-    if kind in _NUMERIC_SCALARS or kind is _ndarray:
+    if _is_plain_scalar(kind):
         return value
-    if _isinstance(value, _generic) and kind.__module__ == "numpy":
+    if kind is _ndarray:
+        if value.dtype.kind not in _NUMERIC_KINDS:
+            _fail(
+                name,
+                f"is an array of {value.dtype.name}, not of numbers",
+                hint="return an array of numbers (for example dtype float)",
+            )
         return value
     if kind is _list or kind is _tuple:
         return [_plain(item, name) for item in value]
@@ -92,6 +135,36 @@ def _plain(value: Any, name: str) -> Any:
     )
 
 
+def _guarded(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Restore the checking tools (see :class:`_MMLGuard`) before ``func`` runs."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if _GRADING:
+            _restore_for_check()
+        return func(*args, **kwargs)
+
+    wrapper.__name__ = func.__name__
+    wrapper.__qualname__ = func.__qualname__
+    wrapper.__doc__ = func.__doc__
+    wrapper.__wrapped__ = func  # type: ignore[attr-defined]
+    wrapper.__module__ = func.__module__
+    return wrapper
+
+
+def _as_float_array(value: Any, name: str) -> _numpy.ndarray:
+    if value is None:
+        _fail(name, "returned None", hint="did you forget the `return` statement?")
+    plain = _plain(value, name)
+    try:
+        result = _array(plain, dtype=_float64, copy=True)
+    except (TypeError, ValueError) as exc:
+        _fail(name, f"could not be read as an array of numbers ({exc})")
+    if _type(result) is not _ndarray:
+        _fail(name, "could not be read as a plain array of numbers")
+    return result
+
+
+@_guarded
 def as_float_array(value: Any, name: str = "value") -> _numpy.ndarray:
     """Convert an answer to a plain float64 ``ndarray``, failing clearly if it is not numeric.
 
@@ -105,26 +178,19 @@ def as_float_array(value: Any, name: str = "value") -> _numpy.ndarray:
     -------
     numpy.ndarray of dtype float64, a copy that shares no memory with ``value``.
     """
-    if value is None:
-        _fail(name, "returned None", hint="did you forget the `return` statement?")
-    plain = _plain(value, name)
-    try:
-        result = _array(plain, dtype=_float64, copy=True)
-    except (TypeError, ValueError) as exc:
-        _fail(name, f"could not be read as an array of numbers ({exc})")
-    if _type(result) is not _ndarray:
-        _fail(name, "could not be read as a plain array of numbers")
-    return result
+    return _as_float_array(value, name)
 
 
+@_guarded
 def check_shape(value: Any, shape: Sequence[int], name: str = "value", hint: str = "") -> None:
     """Check that ``value`` (converted with :func:`as_float_array`) has exactly ``shape``."""
-    arr = as_float_array(value, name)
+    arr = _as_float_array(value, name)
     want = _tuple(_int(n) for n in shape)
     if arr.shape != want:
         _fail(name, "has the wrong shape", expected=want, got=arr.shape, hint=hint)
 
 
+@_guarded
 def check_close(
     value: Any,
     expected: Any,
@@ -151,31 +217,39 @@ def check_close(
         If True (default) the shapes must match exactly; if False only the number of elements
         must match (for answers where ``(n,)`` and ``(n, 1)`` are both allowed).
     """
-    got = as_float_array(value, name)
-    want = as_float_array(expected, "expected")
+    got = _as_float_array(value, name)
+    want = _as_float_array(expected, "expected")
+    rtol = _float(rtol)
+    atol = _float(atol)
     if shape and got.shape != want.shape:
         _fail(name, "has the wrong shape", expected=want.shape, got=got.shape, hint=hint)
     if got.size != want.size:
         _fail(name, "has the wrong number of entries", expected=want.size, got=got.size, hint=hint)
     got = got.reshape(want.shape)
-    if not _bool(_all(_isfinite(got))):
+    if not _bool(_all_true(_isfinite(got), axis=None)):
         _fail(name, "contains NaN or infinite values", expected=want, got=got, hint=hint)
     with _errstate(all="ignore"):
-        ok = _all(_abs(got - want) <= atol + rtol * _abs(want))
+        error = _absolute(_subtract(got, want))
+        allowed = _add(atol, _multiply(rtol, _absolute(want)))
+        ok = _all_true(_less_equal(error, allowed), axis=None)
     if not _bool(ok):
         _fail(name, "has the wrong values", expected=want, got=got, hint=hint)
 
 
+@_guarded
 def check_true(condition: Any, message: str, name: str = "check") -> None:
     """Fail with ``message`` unless ``condition`` is a real ``True`` (bool or NumPy bool)."""
     kind = _type(condition)
-    if kind is not _bool and kind is not _numpy.bool_:
+    if kind is not _bool and kind is not _bool_:
         _fail(name, f"expected a bool, got an object of type {kind.__name__}")
     if not _bool(condition):
         _fail(name, message)
 
 
-def check_equal(value: Any, expected: bool | int | str, name: str = "value", hint: str = "") -> None:
+@_guarded
+def check_equal(
+    value: Any, expected: bool | int | str, name: str = "value", hint: str = ""
+) -> None:
     """Check a bool, int or str answer exactly; the answer must have the same plain type.
 
     NumPy booleans and integers are accepted where a Python ``bool`` or ``int`` is expected.
@@ -183,21 +257,26 @@ def check_equal(value: Any, expected: bool | int | str, name: str = "value", hin
     kind = _type(value)
     want_kind = _type(expected)
     if want_kind is _bool:
-        allowed = kind is _bool or kind is _numpy.bool_
+        allowed = kind is _bool or kind is _bool_
     elif want_kind is _int:
-        allowed = kind is _int or (_isinstance(value, _numpy.integer) and kind.__module__ == "numpy")
+        allowed = kind is _int or (
+            _id(kind) in _NUMPY_SCALAR_IDS and _issubclass(kind, _integer)
+        )
     else:
-        allowed = kind is want_kind
+        allowed = kind is want_kind and (kind is _str or _is_plain_scalar(kind))
     if not allowed:
         _fail(name, f"should be a {want_kind.__name__}, got {kind.__name__}", hint=hint)
     if want_kind is _str:
-        same = value == expected
+        same = _str.__eq__(value, expected) is True
+    elif want_kind is _bool:
+        same = _bool(value) is _bool(expected)
     else:
         same = _int(value) == _int(expected)
     if not same:
         _fail(name, "has the wrong value", expected=_repr(expected), got=_repr(value), hint=hint)
 
 
+@_guarded
 def check_raises(
     func: Callable[..., Any],
     args: Sequence[Any],
@@ -206,11 +285,329 @@ def check_raises(
     hint: str = "",
 ) -> None:
     """Check that ``func(*args)`` raises ``exception`` (or a subclass of it)."""
+    raised: BaseException | None = None
     try:
         func(*args)
     except _BaseException as exc:  # noqa: BLE001 - we report any other exception below
-        if _isinstance(exc, exception):
+        raised = exc
+    if _GRADING:
+        _restore_for_check()  # the learner's code ran in between
+    if raised is not None:
+        if _isinstance(raised, exception):
             return
-        _fail(name, f"raised {_type(exc).__name__} instead of {exception.__name__}: {exc}",
+        _fail(name, f"raised {_type(raised).__name__} instead of {exception.__name__}: {raised}",
               hint=hint)
     _fail(name, f"did not raise {exception.__name__}", hint=hint)
+
+
+# ---------------------------------------------------------------------------------------------
+# the guard
+# ---------------------------------------------------------------------------------------------
+
+_GRADING = _os.environ.get("NBGRADER_EXECUTION") == "autograde"
+_MISSING = object()
+# modules whose added attributes are removed again (others only get changed ones put back)
+_STRICT_MODULES = ("builtins", "numpy", "numpy.testing", "numpy.linalg", __name__)
+# IPython attributes (on the shell) that hold lists a submission could add transformers to
+_SHELL_LISTS = ("ast_transformers", "input_transformers_cleanup", "input_transformers_post")
+_SKIP_NAMES = frozenset({"In", "Out", "exit", "quit", "get_ipython", "__builtins__", "__name__"})
+
+
+class _GuardMeta(type):
+    """Metaclass that makes the guard class read-only."""
+
+    def __setattr__(cls, name: str, value: Any) -> None:
+        raise AttributeError("the checking tools are read-only")
+
+    def __delattr__(cls, name: str) -> None:
+        raise AttributeError("the checking tools are read-only")
+
+
+class _FrozenModule(_types.ModuleType):
+    """Module type of :mod:`mml.checks` while grading: attributes cannot be reassigned."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"mml.checks.{name} is read-only")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"mml.checks.{name} is read-only")
+
+
+def _functions_of(namespace: dict) -> list[tuple[Any, Any, Any, Any]]:
+    found = []
+    for value in _list(namespace.values()):
+        if _type(value) is _types.FunctionType:
+            found.append((value, value.__code__, value.__defaults__, value.__kwdefaults__))
+    return found
+
+
+def _snapshot_class(cls: type) -> tuple[type, dict]:
+    return cls, _builtins.dict(cls.__dict__)
+
+
+class _MMLGuard(metaclass=_GuardMeta):
+    """Snapshot of the checking tools, restored before every test cell while grading.
+
+    The grader calls :meth:`entry` from the kernel with ``"before"`` (a locked cell is about to
+    run), ``"after"`` (it ran: the names it bound are trusted from now on), ``"test"`` (a test
+    cell is about to run: restore everything, then behave as ``"before"``) or ``"after-test"``
+    (a test cell ran: trust its names, but do not restore them in the middle of later cells).
+    """
+
+    state: dict = {}
+
+    @staticmethod
+    def entry(mode: str) -> None:
+        """Called by the grader's silent requests; see the class docstring."""
+        if mode == "test":
+            _restore(full=True)
+            _before()
+        elif mode == "before":
+            _before()
+        elif mode in ("after", "after-test"):
+            _after(setup=mode == "after")
+
+
+def _shell() -> Any:
+    ipython = _sys.modules.get("IPython")
+    if ipython is None:
+        return None
+    try:
+        return ipython.get_ipython()
+    except Exception:  # noqa: BLE001 - no shell, nothing to protect
+        return None
+
+
+def _take_snapshot() -> None:
+    state = _MMLGuard.state
+    modules = {}
+    for mod_name, module in _list(_sys.modules.items()):
+        if module is None:
+            continue
+        if mod_name in ("builtins", "math", "mml", __name__) or mod_name.startswith("numpy"):
+            modules[mod_name] = (module, _builtins.dict(module.__dict__))
+    state["modules"] = modules
+    functions = []
+    for _module, namespace in modules.values():
+        functions.extend(_functions_of(namespace))
+    # our own wrappers' closures point at the real checks
+    state["cells"] = []
+    for _module, namespace in (modules[__name__],):
+        for value in namespace.values():
+            closure = getattr(value, "__closure__", None) if _type(value) is _types.FunctionType \
+                else None
+            for cell in closure or ():
+                state["cells"].append((cell, cell.cell_contents))
+    state["functions"] = functions
+    state["sys"] = {
+        "excepthook": _sys.excepthook,
+        "displayhook": _sys.displayhook,
+        "stdout": _sys.stdout,
+        "stderr": _sys.stderr,
+    }
+    state["trusted"] = {}  # name -> value bound by locked cells
+    state["trusted_setup"] = {}  # the modules/functions/classes among them, from setup cells
+    state["trusted_functions"] = []
+    state["before"] = None
+    shell = _shell()
+    state["shell"] = shell
+    if shell is None:
+        return
+    classes: list[type] = []
+    owners = [shell, getattr(shell, "kernel", None), getattr(shell, "displayhook", None),
+              getattr(shell, "display_pub", None), getattr(shell, "events", None),
+              getattr(getattr(shell, "kernel", None), "session", None)]
+    for owner in owners:
+        if owner is None:
+            continue
+        for cls in _type(owner).__mro__:
+            if cls is not object and cls.__module__.split(".")[0] in (
+                "IPython", "ipykernel", "jupyter_client", "traitlets"
+            ) and cls not in classes:
+                classes.append(cls)
+    state["classes"] = [_snapshot_class(cls) for cls in classes]
+    state["owners"] = [(o, _builtins.set(o.__dict__)) for o in owners if o is not None]
+    state["shell_lists"] = {name: _list(getattr(shell, name, [])) for name in _SHELL_LISTS}
+    kernel = getattr(shell, "kernel", None)
+    state["handlers"] = [
+        (kernel, {
+            name: _builtins.dict(getattr(kernel, name))
+            for name in ("shell_handlers", "control_handlers")
+            if _isinstance(getattr(kernel, name, None), _builtins.dict)
+        })
+    ] if kernel is not None else []
+    manager = getattr(shell, "input_transformer_manager", None)
+    state["manager_lists"] = (
+        {
+            name: _list(getattr(manager, name))
+            for name in ("cleanup_transforms", "line_transforms", "token_transformers")
+            if _isinstance(getattr(manager, name, None), _list)
+        }
+        if manager is not None
+        else {}
+    )
+    state["manager"] = manager
+    state["shell_attrs"] = {
+        name: getattr(shell, name, _MISSING)
+        for name in ("events", "displayhook", "display_pub", "display_formatter", "compile",
+                     "kernel", "user_ns", "user_global_ns")
+    }
+    events = getattr(shell, "events", None)
+    state["events"] = (
+        {name: _list(cbs) for name, cbs in events.callbacks.items()} if events is not None else {}
+    )
+
+
+def _restore_namespace(module: Any, saved: dict, strict: bool) -> None:
+    namespace = module.__dict__
+    for key, value in saved.items():
+        if namespace.get(key, _MISSING) is not value:
+            namespace[key] = value
+    if strict and _len(namespace) != _len(saved):
+        for key in [k for k in namespace if k not in saved]:
+            del namespace[key]
+
+
+def _restore_functions(functions: list) -> None:
+    for func, code, defaults, kwdefaults in functions:
+        if func.__code__ is not code:
+            func.__code__ = code
+        if func.__defaults__ is not defaults:
+            func.__defaults__ = defaults
+        if func.__kwdefaults__ is not kwdefaults:
+            func.__kwdefaults__ = kwdefaults
+
+
+def _restore(full: bool) -> None:
+    """Put back everything in the snapshot; ``full`` also restores IPython and trusted names."""
+    state = _MMLGuard.state
+    if not state:
+        return
+    _settrace(None)
+    _setprofile(None)
+    for mod_name, (module, saved) in state["modules"].items():
+        if _sys.modules.get(mod_name) is not module:
+            _sys.modules[mod_name] = module
+        _restore_namespace(module, saved, mod_name in _STRICT_MODULES)
+    mml_package = _sys.modules.get("mml")
+    if mml_package is not None and mml_package.__dict__.get("checks") is not _THIS_MODULE:
+        mml_package.__dict__["checks"] = _THIS_MODULE
+    _restore_functions(state["functions"])
+    for cell, contents in state["cells"]:
+        if cell.cell_contents is not contents:
+            cell.cell_contents = contents
+    for name, value in state["sys"].items():
+        if getattr(_sys, name) is not value:
+            setattr(_sys, name, value)
+    shell = state.get("shell")
+    if shell is not None:
+        ns = shell.user_ns
+        if ns.get("__builtins__") is not _builtins:
+            ns["__builtins__"] = _builtins
+        trusted = state["trusted"] if full else state["trusted_setup"]
+        for name, value in trusted.items():
+            if ns.get(name, _MISSING) is not value:
+                ns[name] = value
+        _restore_functions(state["trusted_functions"])
+    if full and shell is not None:
+        _restore_shell(state, shell)
+
+
+def _restore_shell(state: dict, shell: Any) -> None:
+    for cls, saved in state["classes"]:
+        current = cls.__dict__
+        for key, value in saved.items():
+            if key != "_instance" and current.get(key, _MISSING) is not value:
+                type.__setattr__(cls, key, value)
+        for key in [k for k in current if k not in saved]:
+            if callable(current[key]) or _isinstance(current[key], (property, staticmethod,
+                                                                     classmethod)):
+                type.__delattr__(cls, key)
+    for owner, keys in state["owners"]:
+        cls = _type(owner)
+        for key in [k for k in owner.__dict__ if k not in keys]:
+            if hasattr(cls, key):  # an instance attribute hiding a method (showtraceback...)
+                del owner.__dict__[key]
+    for name, value in state["shell_attrs"].items():
+        if value is not _MISSING and getattr(shell, name, _MISSING) is not value:
+            try:
+                setattr(shell, name, value)
+            except (AttributeError, TypeError):
+                shell.__dict__[name] = value
+    for owner, saved_handlers in state["handlers"]:
+        for name, handlers in saved_handlers.items():
+            current = getattr(owner, name, None)
+            if _isinstance(current, _builtins.dict) and current != handlers:
+                current.clear()
+                current.update(handlers)
+    for name, saved in state["shell_lists"].items():
+        current = getattr(shell, name, None)
+        if _isinstance(current, _list) and current != saved:
+            current[:] = saved
+    manager = state.get("manager")
+    for name, saved in state["manager_lists"].items():
+        current = getattr(manager, name, None)
+        if _isinstance(current, _list) and current != saved:
+            current[:] = saved
+    events = getattr(shell, "events", None)
+    if events is not None:
+        for name, callbacks in events.callbacks.items():
+            saved = state["events"].get(name, [])
+            if [id(c) for c in callbacks] != [id(c) for c in saved]:
+                callbacks[:] = saved
+
+
+def _restore_for_check() -> None:
+    """Light restore used on entry of every check (the learner's code may just have run)."""
+    _restore(full=False)
+
+
+def _user_ns_view(shell: Any) -> dict:
+    return _builtins.dict(shell.user_ns)
+
+
+def _before() -> None:
+    state = _MMLGuard.state
+    shell = state.get("shell")
+    if shell is None:
+        return
+    events = getattr(shell, "events", None)
+    state["before"] = (
+        _user_ns_view(shell),
+        {name: _list(cbs) for name, cbs in events.callbacks.items()} if events else {},
+        {name: _list(getattr(shell, name, [])) for name in _SHELL_LISTS},
+    )
+
+
+def _after(setup: bool) -> None:
+    state = _MMLGuard.state
+    shell = state.get("shell")
+    if shell is None or state.get("before") is None:
+        return
+    before_ns, before_events, _lists = state["before"]
+    state["before"] = None
+    for name, value in shell.user_ns.items():
+        if name in _SKIP_NAMES or name.startswith("_"):
+            continue
+        if before_ns.get(name, _MISSING) is value:
+            continue
+        state["trusted"][name] = value
+        if setup and _isinstance(value, (_types.ModuleType, _types.FunctionType, type)):
+            state["trusted_setup"][name] = value
+        if _type(value) is _types.FunctionType:
+            state["trusted_functions"].append(
+                (value, value.__code__, value.__defaults__, value.__kwdefaults__)
+            )
+    events = getattr(shell, "events", None)
+    if events is not None:
+        for name, callbacks in events.callbacks.items():
+            known = [id(c) for c in before_events.get(name, [])]
+            added = [c for c in callbacks if id(c) not in known]
+            if added:
+                state["events"].setdefault(name, []).extend(added)
+
+
+_THIS_MODULE = _sys.modules[__name__]
+if _GRADING:
+    _take_snapshot()
+    _THIS_MODULE.__class__ = _FrozenModule

@@ -183,13 +183,22 @@ class Sandbox(Configurable):
         return os.path.abspath(root)
 
     def resolved_data_dir(self) -> str | None:
-        """The host directory mounted as data, or None if it does not exist."""
+        """The host directory mounted as data, or None if there is none.
+
+        ``data_dir`` relative to the course root; if the course has no such folder, the
+        ``data/`` folder next to the ``mml`` package (where :mod:`mml.data` looks by default).
+        """
         path = self.data_dir
         if not path:
             return None
-        if not os.path.isabs(path):
-            path = os.path.join(self.resolved_course_root(), path)
-        return path if os.path.isdir(path) else None
+        candidates = [path] if os.path.isabs(path) else [
+            os.path.join(self.resolved_course_root(), path),
+            os.path.join(os.path.dirname(_PACKAGE_DIR), path),
+        ]
+        for candidate in candidates:
+            if os.path.isdir(candidate):
+                return os.path.abspath(candidate)
+        return None
 
     def describe(self) -> str:
         """One line describing the limits, for logs and the CLI."""
@@ -387,6 +396,8 @@ os.execve(cmd[0], cmd, spec["env"])
 """
 
 _SANDBOX_HOME = "/home/student"
+#: environment variables of the grader that the kernel gets (everything else is cleared)
+_PASSED_ENV = ("NBGRADER_EXECUTION", "MPLBACKEND", "MML_UNATTENDED")
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -643,7 +654,7 @@ class SandboxKernelManager(_kernel_manager_base()):  # type: ignore[misc]
             os.chown(self.connection_file, uid, uid)
         name = os.path.basename(os.path.normpath(str(cwd))) or "work"
         name = re.sub(r"[^A-Za-z0-9._-]", "_", name)
-        extra = {"NBGRADER_EXECUTION": os.environ.get("NBGRADER_EXECUTION", "")}
+        extra = {name: os.environ.get(name, "") for name in _PASSED_ENV}
         cmd = sandbox_command(
             settings, kernel_cmd, conn_dir=conn, stage_dir=stage, workdir_name=name, uid=uid,
             env_extra={k: v for k, v in extra.items() if v},
@@ -674,16 +685,18 @@ class SandboxKernelManager(_kernel_manager_base()):  # type: ignore[misc]
 # the Execute preprocessor
 # --------------------------------------------------------------------------------------------
 
-#: Code run (silently) in the kernel before every test cell: finds the guard of mml.checks without
-#: looking up any name a submission could have rebound, and restores the checking tools.
-GUARD_CODE = """\
-for __mml_c in ().__class__.__base__.__subclasses__():
-    if ().__class__.__class__.__getattribute__(__mml_c, '__qualname__') == '_MMLGuard':
-        __mml_m = ().__class__.__class__.__getattribute__(__mml_c, '__module__')
-        if ().__class__.__class__(__mml_m) is ''.__class__ and __mml_m == 'mml.checks':
-            ().__class__.__class__.__getattribute__(__mml_c, 'entry')('{mode}')
-            break
-"""
+#: Code run (silently) in the kernel around locked cells: finds the guard of mml.checks without
+#: looking up any name a submission could have rebound (no builtins, no globals), and calls it.
+GUARD_CODE = (
+    "(lambda T, S: [T.__getattribute__(g, 'entry')('{mode}') for g in [c for c in "
+    "().__class__.__base__.__subclasses__() if T.__getattribute__(c, '__qualname__') == "
+    "'_MMLGuard' and (lambda m: T(m) is S and m == 'mml.checks')"
+    "(T.__getattribute__(c, '__module__'))][:1]])(().__class__.__class__, ''.__class__)"
+)
+
+#: Run once when the kernel starts, before any cell: the checks (and their guard) are loaded
+#: and snapshot NumPy before the submission can touch it.
+PRELOAD_CODE = "__import__('mml.checks')"
 
 _ERROR_TEXT_LIMIT = 4000
 
@@ -788,52 +801,78 @@ class SandboxExecuteMixin:
             budget = self.sandbox_settings.notebook_timeout
             if budget and time.monotonic() - self._started > budget:
                 self._kill_kernel()
-                self._dead = Incident(
+                self._stop(Incident(
                     "timeout", f"the notebook ran longer than {budget} s in total", name
-                )
-                self._incident(self._dead)
+                ))
         if self._dead is not None:
-            cell.outputs = [
-                _error_output("KernelStopped", f"not run: {self._dead.message}")
-            ]
+            cell.outputs = [_error_output("KernelStopped", f"not run: {self._dead.message}")]
             return cell, self.resources  # type: ignore[attr-defined]
         is_test = _is_grade(cell) and not _is_solution(cell)
+        trusted = _is_locked(cell)  # written by the instructor: setup, given code, tests
+        self._timed_out = False
         try:
-            if is_test and not self._guard("test", cell, name):
+            if trusted and not self._guard("test" if is_test else "before", cell, name):
                 return cell, self.resources  # type: ignore[attr-defined]
             cell = self.execute_cell(cell, index, store_history=True)  # type: ignore[attr-defined]
-            if not _is_solution(cell) and (is_test or _is_locked(cell)):
-                self._guard("record", cell, name)
+            if self._timed_out and self._silent("None", self.probe_timeout) is None:
+                self._unresponsive(cell, name)
+            elif trusted:
+                self._guard("after-test" if is_test else "after", cell, name)
         except DeadKernelError:
             self._on_dead(cell, name)
         except CellTimeoutError:
-            self._kill_kernel()
-            self._dead = Incident(
-                "timeout",
-                f"a cell ran longer than {self.timeout} s and ignored the interrupt",  # type: ignore[attr-defined]
-                name,
-            )
-            self._incident(self._dead)
-            cell.outputs.append(_error_output("CellTimeoutError", self._dead.message))
+            self._unresponsive(cell, name)
         return cell, self.resources  # type: ignore[attr-defined]
+
+    #: seconds to wait for the guard's and the probe's replies
+    probe_timeout = 15.0
+
+    async def _async_silent(self, code: str, timeout: float) -> dict | None:
+        """Run ``code`` silently in the kernel; its execute_reply, or None after ``timeout``."""
+        from queue import Empty  # noqa: PLC0415
+
+        from jupyter_core.utils import ensure_async  # noqa: PLC0415
+
+        kc = self.kc  # type: ignore[attr-defined]
+        msg_id = kc.execute(code, silent=True, store_history=False, stop_on_error=False)
+        deadline = time.monotonic() + timeout
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return None
+            try:
+                msg = await ensure_async(kc.shell_channel.get_msg(timeout=min(remaining, 1.0)))
+            except Empty:
+                if not await ensure_async(kc.is_alive()):
+                    return None
+                continue
+            if msg.get("parent_header", {}).get("msg_id") == msg_id:
+                return msg
+
+    def _silent(self, code: str, timeout: float) -> dict | None:
+        from jupyter_core.utils import run_sync  # noqa: PLC0415
+
+        return run_sync(self._async_silent)(code, timeout)
+
+    async def async_start_new_kernel_client(self) -> Any:
+        kc = await super().async_start_new_kernel_client()  # type: ignore[misc]
+        sources = "\n".join(c.get("source", "") for c in self.nb.cells)  # type: ignore[attr-defined]
+        if "mml" in sources:
+            # load the checks (and snapshot NumPy) before any cell of the submission runs
+            await self._async_silent(PRELOAD_CODE, max(60.0, self.probe_timeout))
+        return kc
 
     def _guard(self, mode: str, cell: Any, name: str) -> bool:
         """Run the checks guard in the kernel; False (and a failed cell) if it was sabotaged."""
         from nbclient.exceptions import DeadKernelError  # noqa: PLC0415
 
-        assert self.kc is not None  # type: ignore[attr-defined]
-        try:
-            msg_id = self.kc.execute(  # type: ignore[attr-defined]
-                GUARD_CODE.format(mode=mode), silent=True, store_history=False,
-                stop_on_error=False,
-            )
-            reply = self.wait_for_reply(msg_id)  # type: ignore[attr-defined]
-        except DeadKernelError:
-            raise
-        status = (reply or {}).get("content", {}).get("status")
-        if status == "ok":
-            return True
-        if mode == "record":
+        reply = self._silent(GUARD_CODE.format(mode=mode), self.probe_timeout)
+        if reply is None:
+            if not self.km.is_alive():  # type: ignore[attr-defined]
+                raise DeadKernelError("Kernel died")
+            self._unresponsive(cell, name)
+            return False
+        if reply.get("content", {}).get("status") == "ok" or mode != "test":
             return True
         cell.outputs = [
             _error_output(
@@ -845,6 +884,19 @@ class SandboxExecuteMixin:
             Incident("tamper", "the checking tools were tampered with; test failed", name)
         )
         return False
+
+    def _stop(self, incident: Incident) -> None:
+        self._dead = incident
+        self._incident(incident)
+
+    def _unresponsive(self, cell: Any, name: str) -> None:
+        self._kill_kernel()
+        timeout = self.timeout  # type: ignore[attr-defined]
+        self._stop(Incident(
+            "timeout", f"a cell ran longer than {timeout} s and did not stop when interrupted",
+            name,
+        ))
+        cell.outputs.append(_error_output("CellTimeoutError", self._dead.message))
 
     def _kill_kernel(self) -> None:
         """Kill the sandbox (bwrap and, with it, every process of the kernel) at once."""
@@ -872,8 +924,7 @@ class SandboxExecuteMixin:
             status = process.poll() if process is not None else None
         incident = _exit_status_incident(status, self.sandbox_settings)
         incident.cell = name
-        self._dead = incident
-        self._incident(incident)
+        self._stop(incident)
         cell.outputs.append(_error_output("DeadKernelError", incident.message))
 
     # -- outputs ----------------------------------------------------------------------------
@@ -940,6 +991,7 @@ class SandboxExecuteMixin:
             elif reply.get("content", {}).get("status") not in ("ok", None):
                 cell.outputs.append(_error_output("TestAborted", "the test did not complete"))
         if reply.get("content", {}).get("ename") == "CellTimeoutError":
+            self._timed_out = True
             self._incident(
                 Incident(
                     "timeout",
@@ -995,3 +1047,41 @@ def sandboxed_preprocessors(preprocessors: Iterable[Any]) -> list[Any]:
                 cls = type(f"Sandboxed{cls.__name__}", (SandboxExecuteMixin, cls), {})
         result.append(cls)
     return result
+
+
+def configure_nbgrader(c: Any) -> None:
+    """Make plain ``nbgrader autograde`` with config ``c`` grade in the sandbox.
+
+    Replaces the ``Execute`` step of ``Autograde.autograde_preprocessors`` (the configured list,
+    or nbgrader's default) by its sandboxed version, re-adds deleted test cells
+    (``OverwriteCells.add_missing_cells``) and deleted locked cells
+    (:class:`mml.grading.RestoreLockedCells`). ``mml grade`` does the same by itself.
+
+    Parameters
+    ----------
+    c : traitlets.config.Config
+        The configuration being built in ``nbgrader_config.py``.
+    """
+    from nbgrader.converters import Autograde  # noqa: PLC0415
+    from nbgrader.preprocessors import OverwriteCells  # noqa: PLC0415
+
+    from mml.grading import RestoreLockedCells  # noqa: PLC0415
+
+    section = c.Autograde
+    current = (
+        section.autograde_preprocessors
+        if "autograde_preprocessors" in section
+        else Autograde.class_traits()["autograde_preprocessors"].default()
+    )
+    section.autograde_preprocessors = sandboxed_preprocessors(current)
+    sanitize = list(
+        section.sanitize_preprocessors
+        if "sanitize_preprocessors" in section
+        else Autograde.class_traits()["sanitize_preprocessors"].default()
+    )
+    if RestoreLockedCells not in sanitize:
+        at = sanitize.index(OverwriteCells) + 1 if OverwriteCells in sanitize else len(sanitize)
+        sanitize.insert(at, RestoreLockedCells)
+    section.sanitize_preprocessors = sanitize
+    if "add_missing_cells" not in c.OverwriteCells:
+        c.OverwriteCells.add_missing_cells = True
