@@ -550,8 +550,9 @@ class Sandpit:
         depth = -probe.level
         if found:
             distance = np.hypot(*(position - self.landscape.global_minimum))
-            message = (f"Dip {number}: you found the phone, {depth:.2f} m down and "
-                       f"{100 * distance:.0f} cm from the stick!")
+            where = "right under" if distance < 0.01 else f"{100 * distance:.0f} cm from"
+            message = (f"Dip {number}: you found the phone, {depth:.2f} m down and {where} "
+                       "the stick!")
         else:
             message = f"Dip {number}: depth {depth:.2f} m."
             if local:

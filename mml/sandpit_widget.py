@@ -106,9 +106,12 @@ class SandpitView:
         self.gauge = self.fig.add_subplot(grid[1])
         self._revealed = False
         land = game.landscape
-        mode = "walker" if game.walker else ("gradient" if game.show_gradient else "depth only")
         if title is None:
-            title = f"{land.name.replace('_', ' ')} ({mode}): {land.description}"
+            title = f"{land.name.replace('_', ' ')}: {land.description}"
+            if game.walker:
+                title += " (walker)"
+            elif game.show_gradient != land.gradient:
+                title += " (with arrows)" if game.show_gradient else " (no arrows)"
         self.ax.set_title(title, fontsize=10)
         self.ax.set_facecolor(SAND)
         self.ax.set_xlim(-HALF_WIDTH, HALF_WIDTH)
