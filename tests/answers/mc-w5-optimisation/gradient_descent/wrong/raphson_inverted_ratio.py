@@ -1,0 +1,11 @@
+"""Newton-Raphson with the ratio upside down: x <- x - df(x) / f(x)."""
+# fails: test_newton_raphson_visible, test_newton_raphson_hidden
+# %% newton_raphson
+def newton_raphson(f, df, x0, tol=1e-12, max_iter=50):
+    x = x0
+    for _ in range(max_iter):
+        x_new = x - df(x) / f(x)
+        if abs(x_new - x) < tol:
+            return x_new
+        x = x_new
+    raise RuntimeError("no convergence")
