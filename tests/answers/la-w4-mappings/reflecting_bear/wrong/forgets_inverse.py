@@ -1,0 +1,7 @@
+"""Returns E @ T_E: transforms in the mirror basis but never converts into it first."""
+# fails: test_build_reflection_matrix_visible, test_build_reflection_matrix_hidden
+# %% build_reflection_matrix
+def build_reflection_matrix(bearBasis):
+    E = gsBasis(bearBasis)
+    T_E = np.array([[1, 0], [0, -1]])
+    return E @ T_E
