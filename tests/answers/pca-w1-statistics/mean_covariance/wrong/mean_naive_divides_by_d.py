@@ -1,6 +1,6 @@
 """mean_naive divides the column sums by the number of features D instead of the number of
-points N (and cov_naive, which uses mean_naive, centres on that wrong mean)."""
-# fails: test_mean_naive_visible, test_mean_naive_hidden, test_cov_naive_visible, test_cov_naive_hidden
+points N."""
+# fails: test_mean_naive_visible, test_mean_naive_hidden
 # %% mean_naive
 def mean_naive(X):
     N, D = X.shape
