@@ -6,7 +6,7 @@ import warnings
 
 
 def J_W3(x, y):
-    warnings.warn("computing J_W3")
+    warnings.warn("computing J_W3", stacklevel=2)
     a0, z1, a1, z2, a2, z3, a3 = network_function(x)
     N = x.shape[-1]
     return np.matmul(2.0 / N * (a3 - y) * a3 * (1 - a3), np.transpose(a2))
