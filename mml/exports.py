@@ -1,0 +1,216 @@
+"""Export grades from the nbgrader gradebook as CSV files that an LMS gradebook import accepts.
+
+Two formats, both UTF-8, comma separated, one header row, one row per student sorted by
+student id, numbers written plainly (``6.5``, never ``6.50e+00``), written atomically (a
+crash never leaves half a file):
+
+**Per assignment** (``mml grade ASSIGNMENT --export-csv PATH``, :func:`write_assignment_csv`)::
+
+    student_id,score,max_score,percent
+    alice,7,7,100
+    bob,4,7,57.14
+
+**Course total** (``mml grade --export-course PATH``, :func:`write_course_csv`)::
+
+    student_id,la-w3-special-matrices,la-w4-mappings,total,max_total,percent
+    alice,7,21.5,28.5,36,79.17
+    bob,0,10,10,36,27.78
+
+``score`` is nbgrader's: the sum of the cell scores (a manual grade replaces the automatic
+one, extra credit counts) minus the late penalty, never below 0. A student who did not hand in
+an assignment scores 0 there (as in ``nbgrader export``). Every student of the gradebook gets a
+row. ``percent`` is ``100 * score / max_score`` rounded to two decimals (0 if ``max_score`` is
+0). Columns of the course file are the assignments of the gradebook in course order (la, mc,
+pca; by week), named by their ids, so that an LMS import can map each column to a grade item
+by name; the per-assignment maxima are the ``max_score`` column of the per-assignment files.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Grade:
+    """One student's grade of one assignment."""
+
+    student: str
+    assignment: str
+    score: float
+    max_score: float
+    submitted: bool
+
+    @property
+    def percent(self) -> float:
+        """The score in percent of the maximum, rounded to two decimals."""
+        return round(100.0 * self.score / self.max_score, 2) if self.max_score else 0.0
+
+
+def number(value: float) -> str:
+    """A number as an LMS reads it: ``7``, ``6.5``, ``57.14`` (at most 4 decimals)."""
+    text = f"{float(value):.4f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
+def _assignment_order(name: str) -> tuple:
+    from mml.course import ASSIGNMENT_NAME, COURSE_ORDER  # noqa: PLC0415
+
+    match = ASSIGNMENT_NAME.match(name)
+    if match is None:
+        return (1, 0, 0, name)
+    return (0, COURSE_ORDER[name.split("-")[0]], int(match["week"]), name)
+
+
+def read_grades(
+    db_url: str, assignments: Iterable[str] | None = None, course_id: str = "default_course"
+) -> tuple[list[str], list[str], dict[tuple[str, str], Grade]]:
+    """Read every student's grade of some (default: all) assignments of a gradebook.
+
+    Parameters
+    ----------
+    db_url : str
+        The gradebook's SQLAlchemy URL.
+    assignments : iterable of str, optional
+        Only these assignments.
+    course_id : str
+        The nbgrader course id.
+
+    Returns
+    -------
+    assignments : list of str
+        In course order.
+    students : list of str
+        Every student of the gradebook, sorted.
+    grades : dict
+        ``{(student, assignment): Grade}`` for every pair.
+    """
+    from nbgrader.api import Gradebook  # noqa: PLC0415
+
+    wanted = set(assignments) if assignments is not None else None
+    grades: dict[tuple[str, str], Grade] = {}
+    with Gradebook(db_url, course_id) as gb:
+        students = sorted(s.id for s in gb.students)
+        found = [a for a in gb.assignments if wanted is None or a.name in wanted]
+        names = sorted((a.name for a in found), key=_assignment_order)
+        if wanted is not None and wanted - set(names):
+            raise KeyError(f"not in the gradebook: {', '.join(sorted(wanted - set(names)))}")
+        for assignment in found:
+            maximum = float(assignment.max_score or 0.0)
+            submitted = {}
+            for submission in gb.assignment_submissions(assignment.name):
+                raw = float(submission.score or 0.0)
+                penalty = float(submission.late_submission_penalty or 0.0)
+                submitted[submission.student.id] = max(0.0, raw - penalty)
+            for student in students:
+                grades[(student, assignment.name)] = Grade(
+                    student, assignment.name, submitted.get(student, 0.0), maximum,
+                    student in submitted,
+                )
+    return names, students, grades
+
+
+def _write_atomically(path: str, rows: list[list[str]]) -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=".export-", suffix=".csv", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(buffer.getvalue())
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise
+
+
+def assignment_rows(db_url: str, assignment: str, course_id: str = "default_course") -> list[
+    list[str]
+]:
+    """The rows (header first) of the per-assignment CSV (see the module docstring)."""
+    _, students, grades = read_grades(db_url, [assignment], course_id)
+    rows = [["student_id", "score", "max_score", "percent"]]
+    for student in students:
+        grade = grades[(student, assignment)]
+        rows.append([student, number(grade.score), number(grade.max_score),
+                     number(grade.percent)])
+    return rows
+
+
+def write_assignment_csv(
+    db_url: str, assignment: str, path: str, course_id: str = "default_course"
+) -> int:
+    """Write one assignment's grades to ``path``; return the number of students written.
+
+    Parameters
+    ----------
+    db_url : str
+        The gradebook's SQLAlchemy URL.
+    assignment : str
+        The assignment id.
+    path : str
+        The CSV file to (over)write.
+    course_id : str
+        The nbgrader course id.
+
+    Returns
+    -------
+    int
+        Rows written (without the header).
+    """
+    rows = assignment_rows(db_url, assignment, course_id)
+    _write_atomically(path, rows)
+    return len(rows) - 1
+
+
+def course_rows(
+    db_url: str, assignments: Iterable[str] | None = None, course_id: str = "default_course"
+) -> list[list[str]]:
+    """The rows (header first) of the course-total CSV (see the module docstring)."""
+    names, students, grades = read_grades(db_url, assignments, course_id)
+    rows = [["student_id", *names, "total", "max_total", "percent"]]
+    for student in students:
+        row = [student]
+        total = maximum = 0.0
+        for name in names:
+            grade = grades[(student, name)]
+            row.append(number(grade.score))
+            total += grade.score
+            maximum += grade.max_score
+        percent = round(100.0 * total / maximum, 2) if maximum else 0.0
+        rows.append([*row, number(total), number(maximum), number(percent)])
+    return rows
+
+
+def write_course_csv(
+    db_url: str, path: str, assignments: Iterable[str] | None = None,
+    course_id: str = "default_course",
+) -> int:
+    """Write the course total (one row per student, one column per assignment) to ``path``.
+
+    Parameters
+    ----------
+    db_url : str
+        The gradebook's SQLAlchemy URL.
+    path : str
+        The CSV file to (over)write.
+    assignments : iterable of str, optional
+        Only these assignments (default: every assignment of the gradebook).
+    course_id : str
+        The nbgrader course id.
+
+    Returns
+    -------
+    int
+        Rows written (without the header).
+    """
+    rows = course_rows(db_url, assignments, course_id)
+    _write_atomically(path, rows)
+    return len(rows) - 1

@@ -1,0 +1,851 @@
+"""Grade a whole class fast and crash-safely: parallel workers, resumable runs, feedback.
+
+:func:`grade_class` is what ``mml grade`` runs. It grades the submissions of one assignment with
+:class:`mml.grading.GradingSession` (nbgrader's ``Autograde``, every kernel in the bubblewrap
+sandbox), and adds:
+
+**Parallel workers.** ``jobs`` worker processes are forked from the process that loaded
+nbgrader, the course configuration and the sandbox check, so imports and configuration are
+paid once per run, not once per worker or per student. Each worker grades one student at a
+time in its own sandboxed kernel and hands the result back through a pipe; the parent only
+schedules, shows progress and collects. Gradebook writes of different students never touch the
+same rows, so workers write concurrently: with PostgreSQL as is, with SQLite through a long
+busy timeout (a writer waits for the other's transaction instead of failing with "database is
+locked"). A worker that dies is replaced; its student is reported as failed and is graded
+again by the next run. Scores do not depend on the order or on ``jobs``.
+
+**Start-up paid once.** Besides imports and configuration, nbgrader opens the gradebook about
+a dozen times per student (each time a new SQLAlchemy engine and connection, a check of every
+table and of the course row). :func:`fast_gradebook` keeps one engine per database for the
+whole run and checks the schema once.
+
+**Crash-safe, incremental reruns.** A student's grading is complete only when its *state
+file* ``.mml/grading/<assignment>/<student>.json`` (in the course directory) exists; it is
+removed before the student is (re)graded and written atomically last, after the gradebook
+commit, the autograded notebooks and the feedback. It records a key of what was graded (a hash
+of the files of ``submitted/<student>/<assignment>``, of ``source/<assignment>`` and of the
+grading limits) and the size and modification time of the autograded notebooks. A run skips a
+student whose state file matches the current key, whose autograded notebooks are unchanged and
+whose submission is in the gradebook; everything else is graded again from scratch (nbgrader
+rewrites every grade of a submission, so a half-graded student leaves nothing behind). So a run
+killed at any moment (even with SIGKILL: workers die with the parent via ``PR_SET_PDEATHSIG``,
+kernels with their worker via bubblewrap's ``--die-with-parent``) is finished by running it
+again, and a rerun only grades new or changed submissions unless ``force`` is given.
+
+**Feedback.** With ``feedback=True`` each worker also writes the student's feedback HTML
+(nbgrader's ``GenerateFeedback``, configured in ``nbgrader_config.py`` to hide hidden tests)
+right after grading; a rerun writes feedback that is missing without grading again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import fnmatch
+import hashlib
+import json
+import os
+import signal
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from mml.grading import GradingSession, StudentResult
+from mml.sandbox import Incident
+
+STATE_VERSION = 1
+#: where the state files live, relative to the course directory
+STATE_DIR = os.path.join(".mml", "grading")
+#: seconds an SQLite writer waits for another's transaction before giving up
+SQLITE_BUSY_TIMEOUT = 600.0
+
+
+# --------------------------------------------------------------------------------------------
+# the gradebook: one engine per database and run
+# --------------------------------------------------------------------------------------------
+
+_ENGINES: dict[str, Any] = {}
+_COURSES: set[tuple[str, str]] = set()
+_PATCHED: list[tuple[Any, Any]] = []
+
+
+def normalize_db_url(url: str) -> str:
+    """``postgresql://`` means psycopg 3 to SQLAlchemy 2.1; use psycopg2 if that is what exists.
+
+    Parameters
+    ----------
+    url : str
+        A gradebook URL.
+
+    Returns
+    -------
+    str
+        The URL, with an explicit ``+psycopg2`` driver when psycopg 3 is not installed.
+    """
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            try:
+                import psycopg  # noqa: F401, PLC0415
+            except ImportError:
+                return "postgresql+psycopg2://" + url[len(prefix):]
+            return url
+    return url
+
+
+def _make_engine(url: str) -> Any:
+    from sqlalchemy import create_engine  # noqa: PLC0415
+
+    if url.startswith("sqlite"):
+        return create_engine(
+            url, future=True, connect_args={"timeout": SQLITE_BUSY_TIMEOUT}
+        )
+    return create_engine(url, future=True, pool_pre_ping=True)
+
+
+def _dispose_engines(close: bool = True) -> None:
+    for engine in _ENGINES.values():
+        engine.dispose(close=close)
+
+
+os.register_at_fork(after_in_child=lambda: _dispose_engines(close=False))
+
+
+@contextlib.contextmanager
+def fast_gradebook() -> Iterator[None]:
+    """Within this block, nbgrader's ``Gradebook`` reuses one engine per database.
+
+    Stock ``Gradebook(url)`` creates an engine, opens a connection, lists the tables, runs
+    ``create_all`` (one query per table) and checks the course row, and ``close()`` throws the
+    engine away: nbgrader does that about a dozen times per student. Here the first
+    ``Gradebook(url)`` of a database does all that once (and gives SQLite a long busy timeout);
+    later ones only open a session on the kept engine. Nested use is allowed.
+
+    Yields
+    ------
+    None
+    """
+    from nbgrader.api import Gradebook  # noqa: PLC0415
+    from sqlalchemy.orm import scoped_session, sessionmaker  # noqa: PLC0415
+
+    if _PATCHED:
+        yield
+        return
+    original_init, original_close = Gradebook.__init__, Gradebook.close
+
+    def __init__(  # noqa: N807
+        self: Any, db_url: str, course_id: str = "default_course", authenticator: Any = None
+    ) -> None:
+        engine = _ENGINES.get(db_url)
+        if engine is None:
+            original_init(self, db_url, course_id, authenticator)  # schema, alembic, course
+            self.db.remove()
+            self.engine.dispose()
+            engine = _ENGINES[db_url] = _make_engine(db_url)
+            _COURSES.add((db_url, course_id))
+        self.engine = engine
+        self.db = scoped_session(sessionmaker(autoflush=True, bind=engine, future=True))
+        if (db_url, course_id) not in _COURSES:
+            self.check_course(course_id=course_id)
+            _COURSES.add((db_url, course_id))
+        self.course_id = course_id
+        self.authenticator = authenticator
+
+    def close(self: Any) -> None:
+        self.db.remove()
+
+    Gradebook.__init__ = __init__
+    Gradebook.close = close
+    _PATCHED.append((original_init, original_close))
+    try:
+        yield
+    finally:
+        Gradebook.__init__, Gradebook.close = _PATCHED.pop()
+        _dispose_engines()
+        _ENGINES.clear()
+        _COURSES.clear()
+
+
+# --------------------------------------------------------------------------------------------
+# state files: what was graded, and is it complete?
+# --------------------------------------------------------------------------------------------
+
+
+def _ignored(name: str, patterns: Iterable[str]) -> bool:
+    return any(fnmatch.fnmatch(name, p) for p in patterns)
+
+
+def tree_hash(folder: str, ignore: Iterable[str] = (), digest: Any = None) -> str:
+    """A SHA-256 of the names and contents of the files under ``folder``.
+
+    Symbolic links are hashed by their target (never followed); names matching ``ignore``
+    (e.g. ``.ipynb_checkpoints``) are left out. A missing folder hashes like an empty one but
+    differently from any folder with files.
+
+    Parameters
+    ----------
+    folder : str
+        The folder.
+    ignore : iterable of str
+        Glob patterns of file or folder names to leave out.
+    digest : hashlib object, optional
+        Update this digest instead of a new one.
+
+    Returns
+    -------
+    str
+        The hex digest.
+    """
+    patterns = list(ignore)
+    digest = digest if digest is not None else hashlib.sha256()
+    if not os.path.isdir(folder) or os.path.islink(folder):
+        digest.update(b"<missing>")
+        return digest.hexdigest()
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not _ignored(d, patterns))
+        for name in sorted(files):
+            if _ignored(name, patterns):
+                continue
+            full = os.path.join(root, name)
+            rel = os.path.relpath(full, folder).encode("utf-8", "surrogateescape")
+            digest.update(b"\0F" + rel + b"\0")
+            if os.path.islink(full):
+                digest.update(b"L" + os.readlink(full).encode("utf-8", "surrogateescape"))
+            elif os.path.isfile(full):
+                with open(full, "rb") as handle:
+                    for chunk in iter(lambda: handle.read(1 << 20), b""):
+                        digest.update(chunk)
+            else:
+                digest.update(b"S")
+        for name in dirs:
+            if os.path.islink(os.path.join(root, name)):
+                rel = os.path.relpath(os.path.join(root, name), folder)
+                digest.update(b"\0L" + rel.encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def grading_fingerprint(session: GradingSession) -> str:
+    """A hash of what, besides the submission, decides the grades of this assignment.
+
+    The files of ``source/<assignment>`` (the tests), the sandbox limits and the timeouts.
+
+    Parameters
+    ----------
+    session : GradingSession
+        The grading session.
+
+    Returns
+    -------
+    str
+        The hex digest.
+    """
+    coursedir = session.coursedir
+    source = coursedir.format_path(coursedir.source_directory, ".", session.assignment)
+    digest = hashlib.sha256()
+    digest.update(session.settings.describe().encode())
+    execute = session.config.Execute
+    digest.update(repr([execute.get(k) for k in ("timeout", "startup_timeout")]).encode())
+    digest.update(repr(bool(session.sandboxed)).encode())
+    return tree_hash(source, coursedir.ignore, digest)
+
+
+def submission_key(session: GradingSession, student: str, fingerprint: str) -> str:
+    """The key of one student's grading: submission files + the assignment's fingerprint."""
+    digest = hashlib.sha256(fingerprint.encode())
+    return tree_hash(session.submission_dir(student), session.coursedir.ignore, digest)
+
+
+def state_path(session: GradingSession, student: str) -> str:
+    """Where the state file of one student's grading of this assignment lives."""
+    return os.path.join(session.course_dir, STATE_DIR, session.assignment, f"{student}.json")
+
+
+def _files_of(folder: str, suffix: str) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    if os.path.isdir(folder):
+        for name in sorted(os.listdir(folder)):
+            path = os.path.join(folder, name)
+            if name.endswith(suffix) and os.path.isfile(path) and not os.path.islink(path):
+                info = os.stat(path)
+                found[name] = [info.st_size, info.st_mtime_ns]
+    return found
+
+
+def _autograded_dir(session: GradingSession, student: str) -> str:
+    coursedir = session.coursedir
+    return coursedir.format_path(coursedir.autograded_directory, student, session.assignment)
+
+
+def _feedback_dir(session: GradingSession, student: str) -> str:
+    coursedir = session.coursedir
+    return coursedir.format_path(coursedir.feedback_directory, student, session.assignment)
+
+
+def _write_json_atomically(path: str, data: dict) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=".state-", suffix=".json", dir=os.path.dirname(path))
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(data, out, indent=1, sort_keys=True)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def read_state(session: GradingSession, student: str) -> dict | None:
+    """The state file of a student (None if there is none or it is unreadable)."""
+    try:
+        with open(state_path(session, student), encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("version") != STATE_VERSION:
+        return None
+    return data
+
+
+def clear_state(session: GradingSession, student: str) -> None:
+    """Remove a student's state file: the student counts as not graded from now on."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(state_path(session, student))
+
+
+def write_state(
+    session: GradingSession, student: str, key: str, result: StudentResult, feedback: bool
+) -> None:
+    """Record that a student's grading (and feedback, if ``feedback``) is complete."""
+    data = {
+        "version": STATE_VERSION,
+        "student": student,
+        "assignment": session.assignment,
+        "key": key,
+        "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "autograded": _files_of(_autograded_dir(session, student), ".ipynb"),
+        "feedback": _files_of(_feedback_dir(session, student), ".html") if feedback else None,
+        "result": result_to_dict(result),
+    }
+    _write_json_atomically(state_path(session, student), data)
+
+
+def result_to_dict(result: StudentResult) -> dict:
+    """A JSON-able form of a :class:`~mml.grading.StudentResult`."""
+    return asdict(result)
+
+
+def result_from_dict(data: dict) -> StudentResult:
+    """The :class:`~mml.grading.StudentResult` saved by :func:`result_to_dict`."""
+    known = set(StudentResult.__dataclass_fields__)
+    values = {k: v for k, v in data.items() if k in known}
+    values["incidents"] = [Incident(**i) for i in values.get("incidents", [])]
+    return StudentResult(**values)
+
+
+def _state_valid(
+    session: GradingSession, student: str, state: dict | None, key: str, graded: set[str]
+) -> bool:
+    """Is the recorded grading of ``student`` complete and still about the same submission?"""
+    if state is None or state.get("key") != key or student not in graded:
+        return False
+    recorded = state.get("autograded") or {}
+    return _files_of(_autograded_dir(session, student), ".ipynb") == recorded
+
+
+def _feedback_valid(session: GradingSession, student: str, state: dict | None) -> bool:
+    if state is None or state.get("feedback") is None:
+        return False
+    html = _files_of(_feedback_dir(session, student), ".html")
+    if html != state["feedback"]:
+        return False
+    wanted = {n[: -len(".ipynb")] + ".html" for n in state.get("autograded") or {}}
+    return wanted <= set(html)
+
+
+# --------------------------------------------------------------------------------------------
+# one task: grade (and/or write the feedback of) one student
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Task:
+    """One student to grade (``grade``) or only to write feedback for (``feedback``)."""
+
+    student: str
+    key: str
+    grade: bool = True
+    feedback: bool = False
+
+
+@dataclass
+class TaskOutcome:
+    """What a task did."""
+
+    result: StudentResult
+    graded: bool = False  # nbgrader ran
+    feedback_written: bool = False
+
+
+def generate_feedback(session: GradingSession, student: str) -> dict:
+    """Write one student's feedback HTML with nbgrader's ``GenerateFeedback``, in this process.
+
+    Parameters
+    ----------
+    session : GradingSession
+        The grading session.
+    student : str
+        The student id (must have been autograded).
+
+    Returns
+    -------
+    dict
+        nbgrader's ``capture_log`` result (``success``, ``log``, ``error``).
+    """
+    import warnings  # noqa: PLC0415
+
+    from nbgrader.converters import GenerateFeedback  # noqa: PLC0415
+    from nbgrader.utils import capture_log  # noqa: PLC0415
+
+    coursedir = session.coursedir
+    previous = (coursedir.assignment_id, coursedir.student_id)
+    coursedir.assignment_id = session.assignment
+    coursedir.student_id = student
+    try:
+        app = GenerateFeedback(coursedir=coursedir, config=session.config, log=session.log)
+        app.force = True
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return capture_log(app)
+    finally:
+        coursedir.assignment_id, coursedir.student_id = previous
+
+
+def run_task(session: GradingSession, task: Task) -> TaskOutcome:
+    """Do one task; the student's state file is written last, only if everything worked.
+
+    Parameters
+    ----------
+    session : GradingSession
+        The grading session.
+    task : Task
+        What to do.
+
+    Returns
+    -------
+    TaskOutcome
+    """
+    if task.grade:
+        clear_state(session, task.student)
+        result = session.grade_student(task.student)
+        outcome = TaskOutcome(result, graded=True)
+    else:
+        state = read_state(session, task.student) or {}
+        result = result_from_dict(state.get("result") or {"student": task.student})
+        result.seconds = 0.0
+        outcome = TaskOutcome(result)
+    if not result.graded:
+        return outcome
+    has_autograded = bool(_files_of(_autograded_dir(session, task.student), ".ipynb"))
+    if task.feedback and has_autograded:
+        started = time.monotonic()
+        done = generate_feedback(session, task.student)
+        result.seconds += time.monotonic() - started
+        if not done.get("success"):
+            from mml.grading import _last_error  # noqa: PLC0415
+
+            result.problems.append("feedback failed: " + _last_error(done))
+            return outcome
+        outcome.feedback_written = True
+    write_state(session, task.student, task.key, result, feedback=task.feedback)
+    return outcome
+
+
+def _safe_run_task(session: GradingSession, task: Task) -> TaskOutcome:
+    try:
+        return run_task(session, task)
+    except Exception as exc:  # noqa: BLE001 - reported for this student, the run goes on
+        detail = traceback.format_exc(limit=-3).strip().splitlines()[-1]
+        result = StudentResult(task.student)
+        result.problems.append(f"grading failed: internal error ({type(exc).__name__}: "
+                               f"{detail[:200]})")
+        return TaskOutcome(result)
+
+
+# --------------------------------------------------------------------------------------------
+# worker processes
+# --------------------------------------------------------------------------------------------
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Make the kernel SIGKILL this process when its parent dies (Linux); exit if it is gone."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent_pid:
+        os._exit(1)
+
+
+def _reset_after_fork() -> None:
+    """Forget event loops inherited from the parent (a kernel needs a loop of its own)."""
+    import asyncio  # noqa: PLC0415
+
+    with contextlib.suppress(Exception):
+        from jupyter_core import utils as jupyter_utils  # noqa: PLC0415
+
+        jupyter_utils._loop.set(None)  # noqa: SLF001
+        jupyter_utils._runner_map.clear()  # noqa: SLF001
+    asyncio.set_event_loop(None)
+
+
+def _worker_main(conn: Any, session: GradingSession, parent_pid: int) -> None:
+    """Body of a worker process: grade the tasks the parent sends until it sends None."""
+    die_with_parent(parent_pid)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C stops
+    _reset_after_fork()
+    with fast_gradebook():
+        while True:
+            try:
+                task = conn.recv()
+            except (EOFError, OSError):
+                return
+            if task is None:
+                return
+            conn.send(_safe_run_task(session, task))
+
+
+class _Worker:
+    def __init__(self, ctx: Any, session: GradingSession) -> None:
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(
+            target=_worker_main, args=(child, session, os.getpid()), daemon=True
+        )
+        self.process.start()
+        child.close()
+        self.task: Task | None = None
+        self.started = 0.0
+
+    def send(self, task: Task | None) -> None:
+        self.task = task
+        self.started = time.monotonic()
+        self.conn.send(task)
+
+    def kill(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self.process.kill()
+        self.process.join(5)
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def run_tasks(
+    session: GradingSession,
+    tasks: list[Task],
+    jobs: int,
+    on_start: Callable[[Task], None] | None = None,
+    on_done: Callable[[Task, TaskOutcome], None] | None = None,
+) -> dict[str, TaskOutcome]:
+    """Run tasks in this process (``jobs == 1``) or in ``jobs`` forked worker processes.
+
+    Parameters
+    ----------
+    session : GradingSession
+        The grading session (inherited by the workers).
+    tasks : list of Task
+        What to do, in this order.
+    jobs : int
+        Worker processes.
+    on_start, on_done : callable, optional
+        Called (in this process) when a task is handed out and when it is done.
+
+    Returns
+    -------
+    dict
+        ``{student: TaskOutcome}``.
+    """
+    outcomes: dict[str, TaskOutcome] = {}
+    jobs = max(1, min(jobs, len(tasks)))
+    if jobs == 1:
+        with fast_gradebook():
+            for task in tasks:
+                if on_start:
+                    on_start(task)
+                outcomes[task.student] = _safe_run_task(session, task)
+                if on_done:
+                    on_done(task, outcomes[task.student])
+        return outcomes
+
+    import multiprocessing  # noqa: PLC0415
+    from multiprocessing.connection import wait  # noqa: PLC0415
+
+    ctx = multiprocessing.get_context("fork")
+    todo = list(tasks)
+    _dispose_engines()  # no open database connection may cross a fork
+    sys.stdout.flush()
+    sys.stderr.flush()
+    workers = [_Worker(ctx, session) for _ in range(jobs)]
+    try:
+        for worker in workers:
+            if todo:
+                task = todo.pop(0)
+                if on_start:
+                    on_start(task)
+                worker.send(task)
+        while any(w.task is not None for w in workers):
+            busy = [w for w in workers if w.task is not None]
+            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], 5.0)
+            for worker in busy:
+                task = worker.task
+                assert task is not None
+                outcome: TaskOutcome | None = None
+                if worker.conn in ready:
+                    try:
+                        outcome = worker.conn.recv()
+                    except (EOFError, OSError):
+                        outcome = None
+                if outcome is None and (
+                    worker.process.sentinel in ready or worker.conn in ready
+                ):
+                    worker.process.join(1)
+                    code = worker.process.exitcode
+                    result = StudentResult(task.student)
+                    result.problems.append(
+                        f"grading failed: the grading worker died (exit code {code})"
+                    )
+                    result.seconds = time.monotonic() - worker.started
+                    outcome = TaskOutcome(result)
+                    worker.kill()
+                    workers[workers.index(worker)] = worker = _Worker(ctx, session)
+                if outcome is None:
+                    continue
+                outcomes[task.student] = outcome
+                worker.task = None
+                if on_done:
+                    on_done(task, outcome)
+                if todo:
+                    task = todo.pop(0)
+                    if on_start:
+                        on_start(task)
+                    worker.send(task)
+        for worker in workers:
+            with contextlib.suppress(OSError, ValueError):
+                worker.conn.send(None)
+        for worker in workers:
+            worker.process.join(10)
+    finally:
+        for worker in workers:
+            if worker.process.is_alive():
+                worker.kill()
+    return outcomes
+
+
+# --------------------------------------------------------------------------------------------
+# a class
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ClassReport:
+    """What :func:`grade_class` did."""
+
+    assignment: str
+    results: list[StudentResult] = field(default_factory=list)
+    graded: list[str] = field(default_factory=list)  # nbgrader ran for these
+    skipped: list[str] = field(default_factory=list)  # complete and unchanged: not regraded
+    feedback: list[str] = field(default_factory=list)  # feedback written in this run
+    jobs: int = 1
+    seconds: float = 0.0
+    startup_seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[StudentResult]:
+        """Students whose grading did not complete."""
+        return [r for r in self.results if not r.graded]
+
+
+def _graded_students(session: GradingSession) -> dict[str, tuple[float, float]]:
+    """``{student: (score, max_score)}`` of every submission of the assignment in the gradebook."""
+    from nbgrader.api import Gradebook  # noqa: PLC0415
+
+    with Gradebook(session.coursedir.db_url, session.coursedir.course_id) as gb:
+        return {
+            s.student.id: (float(s.score or 0.0), float(s.max_score or 0.0))
+            for s in gb.assignment_submissions(session.assignment)
+        }
+
+
+def _check_assignment(session: GradingSession) -> None:
+    from nbgrader.api import Gradebook, MissingEntry  # noqa: PLC0415
+
+    with Gradebook(session.coursedir.db_url, session.coursedir.course_id) as gb:
+        try:
+            gb.find_assignment(session.assignment)
+        except MissingEntry:
+            raise LookupError(
+                f"assignment {session.assignment} is not in the gradebook "
+                f"({session.coursedir.db_url}): run `nbgrader generate_assignment "
+                f"{session.assignment}` first"
+            ) from None
+
+
+def clean_stale_sandboxes(max_age: float = 60.0) -> int:
+    """Remove kernel folders (``mml-sandbox-*`` in the temp dir) left by a killed run.
+
+    A folder counts as stale when it is older than ``max_age`` seconds and no process runs in
+    it (a live sandbox's ``bwrap`` has it as its working directory).
+
+    Returns
+    -------
+    int
+        How many folders were removed.
+    """
+    import glob  # noqa: PLC0415
+    import shutil  # noqa: PLC0415
+
+    folders = glob.glob(os.path.join(tempfile.gettempdir(), "mml-sandbox-*"))
+    now = time.time()
+    folders = [f for f in folders if now - os.stat(f).st_mtime > max_age]
+    if not folders:
+        return 0
+    busy: set[str] = set()
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            with contextlib.suppress(OSError):
+                busy.add(os.readlink(f"/proc/{pid}/cwd"))
+    removed = 0
+    for folder in folders:
+        if any(b == folder or b.startswith(folder + os.sep) for b in busy):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed += 1
+    return removed
+
+
+def grade_class(
+    assignment: str,
+    students: Iterable[str] | None = None,
+    *,
+    course_dir: str = ".",
+    config: Any = None,
+    session: GradingSession | None = None,
+    jobs: int | None = None,
+    force: bool = False,
+    feedback: bool = False,
+    allow_unsafe: bool = False,
+    progress: bool = False,
+) -> ClassReport:
+    """Grade the submissions of one assignment in parallel, resuming where a run stopped.
+
+    Parameters
+    ----------
+    assignment : str
+        The assignment id.
+    students : iterable of str, optional
+        Only these students (default: every submission in ``submitted/``).
+    course_dir : str
+        The course directory.
+    config : traitlets.config.Config, optional
+        nbgrader configuration (default: loaded from ``course_dir``).
+    session : GradingSession, optional
+        An existing session (then ``course_dir``, ``config`` and ``allow_unsafe`` are unused).
+    jobs : int, optional
+        Worker processes (default: the number of cores).
+    force : bool
+        Grade every student again, even if its grading is complete and unchanged.
+    feedback : bool
+        Also write feedback HTML for every student (only what is missing, unless ``force``).
+    allow_unsafe : bool
+        Grade without the sandbox if bubblewrap is unavailable.
+    progress : bool
+        Show a progress bar on stderr.
+
+    Returns
+    -------
+    ClassReport
+        Results in the order of ``students``; which were graded, skipped, given feedback.
+
+    Raises
+    ------
+    mml.sandbox.SandboxUnavailable
+        If bubblewrap does not work and unsafe grading was not allowed.
+    LookupError
+        If the assignment is not in the gradebook.
+    """
+    started = time.monotonic()
+    if session is None:
+        session = GradingSession(assignment, course_dir, config=config, allow_unsafe=allow_unsafe)
+    session.coursedir.db_url = normalize_db_url(session.coursedir.db_url)
+    report = ClassReport(assignment)
+    todo = list(dict.fromkeys(students)) if students is not None else session.students()
+    with contextlib.suppress(OSError):
+        clean_stale_sandboxes()
+    with fast_gradebook():
+        _check_assignment(session)
+        in_gradebook = _graded_students(session)
+        fingerprint = grading_fingerprint(session)
+        tasks: list[Task] = []
+        reused: dict[str, StudentResult] = {}
+        known = set(in_gradebook)
+        for student in todo:
+            key = submission_key(session, student, fingerprint)
+            state = None if force else read_state(session, student)
+            if not force and _state_valid(session, student, state, key, known):
+                assert state is not None
+                result = result_from_dict(state.get("result") or {"student": student})
+                result.student = student
+                result.score, result.max_score = in_gradebook[student]
+                result.seconds = 0.0
+                reused[student] = result
+                if feedback and not _feedback_valid(session, student, state):
+                    tasks.append(Task(student, key, grade=False, feedback=True))
+                continue
+            tasks.append(Task(student, key, grade=True, feedback=feedback))
+        _dispose_engines()
+    report.skipped = [s for s in todo if s in reused]
+    report.jobs = max(1, min(jobs or default_jobs(), len(tasks))) if tasks else 0
+    report.startup_seconds = time.monotonic() - started
+
+    bar = None
+    if progress and tasks:
+        from tqdm import tqdm  # noqa: PLC0415
+
+        tqdm.monitor_interval = 0  # no monitor thread: workers are forked during the run
+        bar = tqdm(total=len(tasks), unit="student", file=sys.stderr, dynamic_ncols=True)
+
+    def on_start(task: Task) -> None:
+        if bar is not None:
+            bar.set_postfix_str(task.student)
+
+    def on_done(task: Task, outcome: TaskOutcome) -> None:
+        if bar is not None:
+            bar.update(1)
+
+    try:
+        outcomes = run_tasks(session, tasks, report.jobs or 1, on_start, on_done)
+    finally:
+        if bar is not None:
+            bar.close()
+    for student in todo:
+        if student in outcomes:
+            outcome = outcomes[student]
+            report.results.append(outcome.result)
+            if outcome.graded:
+                report.graded.append(student)
+            if outcome.feedback_written:
+                report.feedback.append(student)
+        else:
+            report.results.append(reused[student])
+    report.seconds = time.monotonic() - started
+    return report
