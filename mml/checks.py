@@ -34,8 +34,12 @@ Example
 from __future__ import annotations
 
 import builtins as _builtins
+import gc as _gc
+import linecache as _linecache
 import os as _os
+import signal as _signal
 import sys as _sys
+import threading as _threading
 import types as _types
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -135,12 +139,43 @@ def _plain(value: Any, name: str) -> Any:
     )
 
 
-def _guarded(func: Callable[..., Any]) -> Callable[..., Any]:
+def _make_self_repair() -> tuple[Callable[[], None], dict, list]:
+    """A function that puts this module's globals and function code back from a snapshot.
+
+    It only uses the references in its closure (no global or builtin lookups), so replacing
+    ``mml.checks._restore`` or the code of a check cannot disable it. The snapshot is taken at
+    the end of the module, when grading.
+    """
+    namespace = globals()
+    saved: dict = {}
+    functions: list = []
+    missing = object()
+
+    def repair() -> None:
+        for key, value in saved.items():
+            if namespace.get(key, missing) is not value:
+                namespace[key] = value
+        for func, code, defaults, kwdefaults in functions:
+            if func.__code__ is not code:
+                func.__code__ = code
+            if func.__defaults__ is not defaults:
+                func.__defaults__ = defaults
+            if func.__kwdefaults__ is not kwdefaults:
+                func.__kwdefaults__ = kwdefaults
+        namespace["_restore_for_check"]()
+
+    return repair, saved, functions
+
+
+_self_repair, _SELF_SAVED, _SELF_FUNCTIONS = _make_self_repair()
+
+
+def _guarded(func: Callable[..., Any], repair: Callable[[], None] = _self_repair) -> Callable:
     """Restore the checking tools (see :class:`_MMLGuard`) before ``func`` runs."""
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         if _GRADING:
-            _restore_for_check()
+            repair()
         return func(*args, **kwargs)
 
     wrapper.__name__ = func.__name__
@@ -357,15 +392,25 @@ class _MMLGuard(metaclass=_GuardMeta):
     state: dict = {}
 
     @staticmethod
-    def entry(mode: str) -> None:
-        """Called by the grader's silent requests; see the class docstring."""
-        if mode == "test":
-            _restore(full=True)
-            _before()
-        elif mode == "before":
-            _before()
-        elif mode in ("after", "after-test"):
-            _after(setup=mode == "after")
+    def entry(mode: str, _repair: Callable[[], None] = _self_repair) -> str:
+        """Called by the grader (see the class docstring); returns ``"mml-guard-ok:<mode>"``."""
+        _repair()
+        _dispatch(mode)
+        return "mml-guard-ok:" + mode
+
+
+def _dispatch(mode: str) -> None:
+    if mode == "test":
+        _restore(full=True)
+        _check_threads()
+        _before()
+    elif mode == "before":
+        _before()
+    elif mode in ("after", "after-test"):
+        _after(setup=mode == "after")
+    elif mode == "modules":  # right after the kernel started: everything is trusted
+        _snapshot_new_modules()
+        _trust_current_hooks()
 
 
 def _shell() -> Any:
@@ -378,13 +423,40 @@ def _shell() -> Any:
         return None
 
 
+def _protected(mod_name: str) -> bool:
+    return mod_name in ("builtins", "math", "mml") or mod_name.startswith(("numpy", "mml."))
+
+
+def _snapshot_new_modules() -> None:
+    """Add the protected modules loaded since the last snapshot (e.g. ``mml.pca_checks``)."""
+    state = _MMLGuard.state
+    if not state:
+        return
+    modules = state["modules"]
+    for mod_name, module in _list(_sys.modules.items()):
+        if module is not None and mod_name not in modules and _protected(mod_name):
+            namespace = _builtins.dict(module.__dict__)
+            modules[mod_name] = (module, namespace)
+            state["functions"].extend(_functions_of(namespace))
+
+
+def _trust_current_hooks() -> None:
+    """Trust the IPython event hooks and transformers registered so far (e.g. by matplotlib)."""
+    state = _MMLGuard.state
+    shell = state.get("shell") if state else None
+    if shell is None:
+        return
+    events = getattr(shell, "events", None)
+    if events is not None:
+        state["events"] = {name: _list(cbs) for name, cbs in events.callbacks.items()}
+    state["shell_lists"] = {name: _list(getattr(shell, name, [])) for name in _SHELL_LISTS}
+
+
 def _take_snapshot() -> None:
     state = _MMLGuard.state
     modules = {}
     for mod_name, module in _list(_sys.modules.items()):
-        if module is None:
-            continue
-        if mod_name in ("builtins", "math", "mml", __name__) or mod_name.startswith("numpy"):
+        if module is not None and (_protected(mod_name) or mod_name == __name__):
             modules[mod_name] = (module, _builtins.dict(module.__dict__))
     state["modules"] = modules
     functions = []
@@ -405,6 +477,9 @@ def _take_snapshot() -> None:
         "stdout": _sys.stdout,
         "stderr": _sys.stderr,
     }
+    state["signals"] = _signal_handlers()
+    state["gc_callbacks"] = _list(_gc.callbacks)
+    state["threads"] = _builtins.set(_sys._current_frames())
     state["trusted"] = {}  # name -> value bound by locked cells
     state["trusted_setup"] = {}  # the modules/functions/classes among them, from setup cells
     state["trusted_functions"] = []
@@ -458,13 +533,75 @@ def _take_snapshot() -> None:
     )
 
 
+def _signal_handlers() -> dict:
+    handlers = {}
+    for number in _builtins.range(1, _signal.NSIG):
+        try:
+            handlers[number] = _signal.getsignal(number)
+        except (ValueError, OSError):
+            continue
+    return handlers
+
+
+def _restore_signals(saved: dict) -> None:
+    for timer in (_signal.ITIMER_REAL, _signal.ITIMER_VIRTUAL, _signal.ITIMER_PROF):
+        if _signal.getitimer(timer) != (0.0, 0.0):
+            _signal.setitimer(timer, 0)
+    for number, handler in saved.items():
+        try:
+            if handler is not None and _signal.getsignal(number) is not handler:
+                _signal.signal(number, handler)
+        except (ValueError, OSError, TypeError):
+            continue
+
+
+_LIBRARY_PREFIXES = _tuple(
+    p for p in {_sys.prefix, _sys.base_prefix, _os.path.dirname(_os.path.abspath(__file__))}
+    if p
+) + ("<frozen ",)
+
+
+def _runs_notebook_code(frame: Any) -> bool:
+    """True if a thread's stack contains code that is not from an installed library."""
+    while frame is not None:
+        if not frame.f_code.co_filename.startswith(_LIBRARY_PREFIXES):
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _check_threads() -> None:
+    """Fail if a thread running the notebook's own code (not a library's) is still alive."""
+    state = _MMLGuard.state
+    frames = _sys._current_frames()
+    extra = [
+        ident for ident, frame in frames.items()
+        if ident not in state["threads"] and _runs_notebook_code(frame)
+    ]
+    if extra:
+        raise RuntimeError(
+            f"{_len(extra)} background thread(s) started by the notebook are still running"
+        )
+
+
+def _audit_hook(event: str, args: tuple) -> None:
+    """Refuse new audit hooks once the checks are loaded (they could watch the tests run)."""
+    if event == "sys.addaudithook":
+        raise RuntimeError("audit hooks are not allowed while grading")
+
+
 def _restore_namespace(module: Any, saved: dict, strict: bool) -> None:
     namespace = module.__dict__
     for key, value in saved.items():
         if namespace.get(key, _MISSING) is not value:
             namespace[key] = value
     if strict and _len(namespace) != _len(saved):
+        prefix = _str(namespace.get("__name__", "")) + "."
         for key in [k for k in namespace if k not in saved]:
+            # keep submodules loaded lazily since the snapshot (numpy 2 loads numpy.random on
+            # first use); deleting them would break every later `np.random` access
+            if _sys.modules.get(prefix + _str(key)) is namespace[key]:
+                continue
             del namespace[key]
 
 
@@ -485,6 +622,12 @@ def _restore(full: bool) -> None:
         return
     _settrace(None)
     _setprofile(None)
+    _threading.settrace(None)  # type: ignore[arg-type]
+    _threading.setprofile(None)  # type: ignore[arg-type]
+    if _threading.current_thread() is _threading.main_thread():
+        _restore_signals(state["signals"])
+    if _gc.callbacks != state["gc_callbacks"]:
+        _gc.callbacks[:] = state["gc_callbacks"]
     for mod_name, (module, saved) in state["modules"].items():
         if _sys.modules.get(mod_name) is not module:
             _sys.modules[mod_name] = module
@@ -557,6 +700,23 @@ def _restore_shell(state: dict, shell: Any) -> None:
                 callbacks[:] = saved
 
 
+def _scrub_test_traces(shell: Any, state: dict) -> None:
+    """Forget the source and traceback of the test cell that just ran (hidden tests)."""
+    known = state.get("linecache") or _builtins.set()
+    for key in [k for k in _list(_linecache.cache) if k not in known]:
+        _linecache.cache.pop(key, None)
+    for name in ("last_type", "last_value", "last_traceback", "last_exc"):
+        if hasattr(_sys, name):
+            setattr(_sys, name, None)
+    try:
+        shell.last_execution_result = None
+    except Exception:  # noqa: BLE001 - not an IPython shell of the expected version
+        pass
+    tb_handler = getattr(shell, "InteractiveTB", None)
+    if tb_handler is not None and getattr(tb_handler, "tb", None) is not None:
+        tb_handler.tb = None
+
+
 def _restore_for_check() -> None:
     """Light restore used on entry of every check (the learner's code may just have run)."""
     _restore(full=False)
@@ -572,6 +732,7 @@ def _before() -> None:
     if shell is None:
         return
     events = getattr(shell, "events", None)
+    state["linecache"] = _builtins.set(_linecache.cache)
     state["before"] = (
         _user_ns_view(shell),
         {name: _list(cbs) for name, cbs in events.callbacks.items()} if events else {},
@@ -586,6 +747,7 @@ def _after(setup: bool) -> None:
         return
     before_ns, before_events, _lists = state["before"]
     state["before"] = None
+    _snapshot_new_modules()
     for name, value in shell.user_ns.items():
         if name in _SKIP_NAMES or name.startswith("_"):
             continue
@@ -598,6 +760,10 @@ def _after(setup: bool) -> None:
             state["trusted_functions"].append(
                 (value, value.__code__, value.__defaults__, value.__kwdefaults__)
             )
+    if not setup:
+        _scrub_test_traces(shell, state)
+    else:
+        state["threads"] |= _builtins.set(_sys._current_frames())
     events = getattr(shell, "events", None)
     if events is not None:
         for name, callbacks in events.callbacks.items():
@@ -610,4 +776,14 @@ def _after(setup: bool) -> None:
 _THIS_MODULE = _sys.modules[__name__]
 if _GRADING:
     _take_snapshot()
+    _SELF_SAVED.update(_builtins.dict(globals()))
+    for _value in _list(_SELF_SAVED.values()):
+        for _func in (_value, getattr(_value, "__wrapped__", None)):
+            if _type(_func) is _types.FunctionType and _func.__module__ == __name__:
+                _SELF_FUNCTIONS.append(
+                    (_func, _func.__code__, _func.__defaults__, _func.__kwdefaults__)
+                )
+    for _func in (_self_repair, _MMLGuard.__dict__["entry"].__func__):
+        _SELF_FUNCTIONS.append((_func, _func.__code__, _func.__defaults__, _func.__kwdefaults__))
     _THIS_MODULE.__class__ = _FrozenModule
+    _sys.addaudithook(_audit_hook)

@@ -9,9 +9,9 @@ run in this process so that start-up is paid once) with these changes:
 * before nbgrader touches a submission, it is checked (:func:`scan_submission`): symbolic links,
   special files and files over the size limit are left out, and a notebook that is a link, empty
   or not valid notebook JSON scores zero like a missing one, instead of aborting the run;
-* deleted test cells and deleted locked cells (the imports, given functions) are put back
-  (:class:`RestoreLockedCells`, ``OverwriteCells.add_missing_cells``), so deleting a cell
-  cannot remove a test or replace the checking tools;
+* edited cell metadata is repaired and deleted locked cells (tests, but also the imports and
+  given functions) are put back (:class:`RepairCells`), so editing or deleting a cell can
+  neither remove a test nor replace the checking tools, nor stop nbgrader;
 * a progress bar, then a table: per student, the score and what went wrong in plain words.
 
 Each submission is an independent task (:meth:`GradingSession.grade_student`), so a caller can
@@ -109,12 +109,6 @@ def _notebook_problem(path: str) -> str | None:
         return f"could not be read as a notebook ({type(exc).__name__})"
     if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
         return "is not a notebook (no cells)"
-    try:
-        from nbgrader.nbgraderformat import MetadataValidator  # noqa: PLC0415
-
-        MetadataValidator().validate_nb(nb)
-    except Exception as exc:  # noqa: BLE001 - SchemaTooNew/Old, ValidationError
-        return f"has corrupt nbgrader metadata ({type(exc).__name__})"
     return None
 
 
@@ -184,14 +178,22 @@ def _preprocessor_base() -> type:
     return NbGraderPreprocessor
 
 
-class RestoreLockedCells(_preprocessor_base()):  # type: ignore[misc]
-    """Put back locked cells (setup imports, given code) that a submission deleted.
+class RepairCells(_preprocessor_base()):  # type: ignore[misc]
+    """Undo a submission's edits to the nbgrader structure before nbgrader reads it.
 
-    nbgrader restores the *source* of locked cells that are present, and (with
-    ``OverwriteCells.add_missing_cells``) re-adds deleted grade cells, but a deleted read-only
-    cell that is not graded, such as ``from mml import checks``, stays deleted: a submission could
-    then define its own ``checks``. This re-inserts every such cell from the gradebook, after the
-    cell that precedes it in the source notebook.
+    Runs first when a submission is sanitized:
+
+    * every cell whose ``grade_id`` is in the gradebook gets its nbgrader metadata back (grade,
+      solution, locked, task, points, schema): a test cell turned into an answer cell, an
+      ungraded cell or a cell of another schema version is a test cell again (stock nbgrader
+      either keeps the change or stops grading the notebook with "Inconsistent checksums");
+    * nbgrader metadata with an unknown or missing ``grade_id`` is removed (a plain cell);
+    * locked cells that were deleted, tests and also read-only cells that are not graded (such
+      as ``from mml import checks`` or given functions), are put back after the cell that
+      precedes them in the source notebook, so that deleting a cell can neither remove a test
+      nor replace the checking tools.
+
+    nbgrader's own ``OverwriteCells`` then restores the source of every locked cell.
     """
 
     def preprocess(self, nb: Any, resources: Any) -> Any:
@@ -201,28 +203,53 @@ class RestoreLockedCells(_preprocessor_base()):  # type: ignore[misc]
         meta = resources["nbgrader"]
         with Gradebook(meta["db_url"]) as gb:
             source_nb = gb.find_notebook(meta["notebook"], meta["assignment"])
-            source_cells = [
-                (c.name, c.cell_type, c.source, c.locked, c.checksum)
+            source = [
+                (c.name, c.cell_type, c.source, bool(c.locked), c.checksum)
                 for c in source_nb.source_cells
             ]
-            graded = {c.name for c in source_nb.grade_cells} | {
-                c.name for c in source_nb.solution_cells
-            } | {c.name for c in source_nb.task_cells}
-        present: dict[str, int] = {}
-        for index, cell in enumerate(nb.cells):
-            gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-            if gid:
-                present.setdefault(gid, index)
-        order = [name for name, *_ in source_cells]
-        for position, (name, cell_type, source, locked, checksum) in enumerate(source_cells):
-            if name in present or name in graded or not locked:
+            points = {c.name: float(c.max_score) for c in source_nb.grade_cells}
+            solutions = {c.name for c in source_nb.solution_cells}
+            tasks = {c.name for c in source_nb.task_cells}
+        known = {name: (cell_type, locked) for name, cell_type, _, locked, _ in source}
+
+        def truth(name: str, locked: bool) -> dict:
+            data = {
+                "grade": name in points, "solution": name in solutions, "locked": locked,
+                "task": name in tasks, "grade_id": name, "schema_version": 3,
+            }
+            if name in points:
+                data["points"] = points[name]
+            return data
+
+        for cell in nb.cells:
+            nbg = cell.get("metadata", {}).get("nbgrader")
+            if nbg is None:
+                continue
+            name = nbg.get("grade_id") if isinstance(nbg, dict) else None
+            if not isinstance(name, str) or name not in known:
+                del cell.metadata["nbgrader"]
+                continue
+            checksum = nbg.get("checksum")
+            cell.metadata["nbgrader"] = truth(name, known[name][1])
+            if checksum is not None:
+                cell.metadata["nbgrader"]["checksum"] = checksum
+
+        def positions() -> dict[str, int]:
+            found: dict[str, int] = {}
+            for index, cell in enumerate(nb.cells):
+                gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+                if gid:
+                    found.setdefault(gid, index)
+            return found
+
+        present = positions()
+        order = [name for name, *_ in source]
+        for position, (name, cell_type, text, locked, checksum) in enumerate(source):
+            if name in present or not locked:
                 continue
             maker = new_code_cell if cell_type == "code" else new_markdown_cell
-            cell = maker(source)
-            cell.metadata["nbgrader"] = {
-                "grade": False, "solution": False, "locked": True, "task": False,
-                "grade_id": name, "schema_version": 3, "checksum": checksum,
-            }
+            cell = maker(text)
+            cell.metadata["nbgrader"] = {**truth(name, locked), "checksum": checksum}
             cell.metadata["editable"] = False
             cell.metadata["deletable"] = False
             insert_at = 0
@@ -231,13 +258,13 @@ class RestoreLockedCells(_preprocessor_base()):  # type: ignore[misc]
                     insert_at = present[previous] + 1
                     break
             nb.cells.insert(insert_at, cell)
-            self.log.warning("Restored deleted locked cell %s", name)
-            present = {
-                cell.get("metadata", {}).get("nbgrader", {}).get("grade_id"): i
-                for i, cell in reversed(list(enumerate(nb.cells)))
-                if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-            }
+            self.log.warning("Restored deleted cell %s", name)
+            present = positions()
         return nb, resources
+
+
+#: former name, kept for configurations that import it
+RestoreLockedCells = RepairCells
 
 
 def _autograde_base() -> type:
@@ -255,10 +282,9 @@ class SafeAutograde(_autograde_base()):  # type: ignore[misc]
 
         self.preflight = preflight or Preflight()
         self.autograde_preprocessors = sandboxed_preprocessors(self.autograde_preprocessors)
-        sanitize = list(self.sanitize_preprocessors)
-        if RestoreLockedCells not in sanitize:
-            at = sanitize.index(OverwriteCells) + 1 if OverwriteCells in sanitize else len(sanitize)
-            sanitize.insert(at, RestoreLockedCells)
+        sanitize = [pp for pp in self.sanitize_preprocessors if pp is not RepairCells]
+        at = sanitize.index(OverwriteCells) if OverwriteCells in sanitize else 0
+        sanitize.insert(at, RepairCells)
         self.sanitize_preprocessors = sanitize
 
     def init_assignment(self, assignment_id: str, student_id: str) -> None:
@@ -431,8 +457,6 @@ class GradingSession:
         StudentResult
             Score, maximum, and the problems found, in plain words.
         """
-        from nbgrader.utils import capture_log  # noqa: PLC0415
-
         started = time.monotonic()
         result = StudentResult(student)
         notebooks = self.notebooks()
@@ -454,18 +478,11 @@ class GradingSession:
         for key in [k for k in INCIDENTS if k[0] == student and k[1] == self.assignment]:
             del INCIDENTS[key]
 
-        previous = (self.coursedir.assignment_id, self.coursedir.student_id)
-        self.coursedir.assignment_id = self.assignment
-        self.coursedir.student_id = student
-        try:
-            app = SafeAutograde(
-                coursedir=self.coursedir, config=self.config, log=self.log, preflight=preflight
-            )
-            app.force = True
-            app.create_student = True
-            outcome = capture_log(app)
-        finally:
-            self.coursedir.assignment_id, self.coursedir.student_id = previous
+        gradable = set(notebooks) - set(preflight.missing_notebooks) - set(preflight.bad_notebooks)
+        if gradable:
+            outcome = self._autograde(student, preflight)
+        else:
+            outcome = self._zero(student)
         result.graded = bool(outcome.get("success"))
         if not result.graded:
             result.problems.append("grading failed: " + _last_error(outcome))
@@ -478,6 +495,62 @@ class GradingSession:
         result.score, result.max_score = self._score(student)
         result.seconds = time.monotonic() - started
         return result
+
+    def _autograde(self, student: str, preflight: Preflight) -> dict:
+        """Run nbgrader's autograde (SafeAutograde) for one student; capture_log's result."""
+        import warnings  # noqa: PLC0415
+
+        from nbgrader.utils import capture_log  # noqa: PLC0415
+
+        previous = (self.coursedir.assignment_id, self.coursedir.student_id)
+        self.coursedir.assignment_id = self.assignment
+        self.coursedir.student_id = student
+        try:
+            app = SafeAutograde(
+                coursedir=self.coursedir, config=self.config, log=self.log, preflight=preflight
+            )
+            app.force = True
+            app.create_student = True
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # SQLAlchemy and nbformat chatter
+                return capture_log(app)
+        finally:
+            self.coursedir.assignment_id, self.coursedir.student_id = previous
+
+    def _zero(self, student: str) -> dict:
+        """No notebook can be graded: record the submission in the gradebook with zeros.
+
+        nbgrader would stop with an error ("No notebooks were matched"); the instructor should
+        see a zero and the reason instead, and the gradebook should hold the submission.
+        """
+        import shutil  # noqa: PLC0415
+
+        from nbgrader.api import Gradebook  # noqa: PLC0415
+
+        try:
+            source = self.submission_dir(student)
+            timestamp = self.coursedir.get_existing_timestamp(source)
+            with Gradebook(self.coursedir.db_url, self.coursedir.course_id) as gb:
+                gb.update_or_create_student(student)
+                if timestamp:
+                    submission = gb.update_or_create_submission(
+                        self.assignment, student, timestamp=timestamp
+                    )
+                else:
+                    submission = gb.update_or_create_submission(self.assignment, student)
+                for notebook in submission.notebooks:
+                    for grade in notebook.grades:
+                        grade.auto_score = 0
+                        grade.needs_manual_grade = False
+                gb.db.commit()
+            dest = self.coursedir.format_path(
+                self.coursedir.autograded_directory, student, self.assignment
+            )
+            if os.path.isdir(dest):
+                shutil.rmtree(dest)
+        except Exception as exc:  # noqa: BLE001 - reported as a grading failure
+            return {"success": False, "error": f"{type(exc).__name__}: {exc}"}
+        return {"success": True}
 
     def _output_problems(self, student: str, notebooks: list[str]) -> list[str]:
         """Plain-word problems read from the autograded notebooks (e.g. MemoryError)."""
@@ -675,17 +748,18 @@ def apply_arguments(config: Any, args: argparse.Namespace) -> None:
 
 def format_table(results: list[StudentResult]) -> str:
     """The summary table printed by ``mml grade``."""
-    rows = [("student", "score", "what went wrong")]
+    rows = [("student", "score", "time", "what went wrong")]
     for r in results:
         if r.score is None:
             score = "-"
         else:
             score = f"{r.score:g} / {r.max_score:g}"
-        rows.append((r.student, score, r.summary()))
+        rows.append((r.student, score, f"{r.seconds:.0f} s", r.summary()))
     width0 = max(len(row[0]) for row in rows)
     width1 = max(len(row[1]) for row in rows)
-    lines = [f"{a:<{width0}}  {b:>{width1}}  {c}" for a, b, c in rows]
-    lines.insert(1, "-" * min(100, width0 + width1 + 20))
+    width2 = max(len(row[2]) for row in rows)
+    lines = [f"{a:<{width0}}  {b:>{width1}}  {t:>{width2}}  {c}" for a, b, t, c in rows]
+    lines.insert(1, "-" * min(100, width0 + width1 + width2 + 24))
     return "\n".join(lines)
 
 

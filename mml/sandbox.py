@@ -324,6 +324,9 @@ class NotebookReport:
 #: Reports of the notebooks run in this process, keyed by (student, assignment, notebook).
 INCIDENTS: dict[tuple[str, str, str], NotebookReport] = {}
 
+#: (pid of bwrap, uid of the kernel or None) of every sandbox started by this process
+LAUNCHED: list[tuple[int, int | None]] = []
+
 
 def _exit_status_incident(returncode: int | None, resource_hint: Sandbox | None) -> Incident:
     """Turn the exit status of bwrap (128 + signal for a killed kernel) into words."""
@@ -399,6 +402,24 @@ _SANDBOX_HOME = "/home/student"
 #: environment variables of the grader that the kernel gets (everything else is cleared)
 _PASSED_ENV = ("NBGRADER_EXECUTION", "MPLBACKEND", "MML_UNATTENDED")
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+
+
+def _children_map() -> dict[int, list[int]]:
+    """Parent pid -> child pids of every process (from /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as handle:
+                stat = handle.read()
+        except OSError:
+            continue
+        # the command name (field 2) may contain spaces: split after its closing parenthesis
+        fields = stat[stat.rfind(b")") + 2:].split()
+        if len(fields) > 1:
+            children.setdefault(int(fields[1]), []).append(int(entry))
+    return children
 
 
 def _fresh_uid() -> int:
@@ -582,6 +603,7 @@ def sandbox_command(
         "OMP_NUM_THREADS": "1",
         "MKL_NUM_THREADS": "1",
         "NUMEXPR_NUM_THREADS": "1",
+        "MALLOC_ARENA_MAX": "2",  # threads' malloc arenas would eat the address-space limit
         "MML_SANDBOX": "1",
     }
     if data:
@@ -659,7 +681,49 @@ class SandboxKernelManager(_kernel_manager_base()):  # type: ignore[misc]
             settings, kernel_cmd, conn_dir=conn, stage_dir=stage, workdir_name=name, uid=uid,
             env_extra={k: v for k, v in extra.items() if v},
         )
+        self._sandbox_uid = uid
         return cmd, kw
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+        await super()._async_launch_kernel(kernel_cmd, **kw)
+        process = getattr(self.provisioner, "process", None)
+        if process is not None:
+            LAUNCHED.append((process.pid, getattr(self, "_sandbox_uid", None)))
+
+    def kernel_pid(self) -> int | None:
+        """Host pid of the kernel process (the grandchild of bwrap), or None."""
+        process = getattr(getattr(self, "provisioner", None), "process", None)
+        if process is None:
+            return None
+        children = _children_map()
+        level = [process.pid]
+        for _ in range(2):  # bwrap -> bwrap's init in the new pid namespace -> kernel
+            level = [c for pid in level for c in children.get(pid, [])]
+        return level[0] if len(level) == 1 else None
+
+    def reap(self) -> int:
+        """Kill every process the kernel started (a cell's leftovers, a fork bomb's children).
+
+        Returns
+        -------
+        int
+            How many processes were killed.
+        """
+        kernel = self.kernel_pid()
+        if kernel is None:
+            return 0
+        children = _children_map()
+        todo, found = list(children.get(kernel, [])), []
+        while todo:
+            pid = todo.pop()
+            found.append(pid)
+            todo.extend(children.get(pid, []))
+        for pid in found:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        return len(found)
 
     def exit_status(self) -> int | None:
         """The exit status of the sandbox process (128 + signal if killed), or None."""
@@ -685,18 +749,31 @@ class SandboxKernelManager(_kernel_manager_base()):  # type: ignore[misc]
 # the Execute preprocessor
 # --------------------------------------------------------------------------------------------
 
-#: Code run (silently) in the kernel around locked cells: finds the guard of mml.checks without
-#: looking up any name a submission could have rebound (no builtins, no globals), and calls it.
+#: Expression evaluated in the kernel around locked cells (as a ``user_expression`` of an empty
+#: silent request, so IPython's input and AST transformers never see it): finds the guard of
+#: mml.checks without looking up any name a submission could have rebound (no builtins, no
+#: globals) and calls it; it returns ``['mml-guard-ok:<mode>']`` (``[]`` if mml.checks is not
+#: loaded).
 GUARD_CODE = (
     "(lambda T, S: [T.__getattribute__(g, 'entry')('{mode}') for g in [c for c in "
     "().__class__.__base__.__subclasses__() if T.__getattribute__(c, '__qualname__') == "
     "'_MMLGuard' and (lambda m: T(m) is S and m == 'mml.checks')"
     "(T.__getattribute__(c, '__module__'))][:1]])(().__class__.__class__, ''.__class__)"
 )
+GUARD_OK = "mml-guard-ok:"
 
 #: Run once when the kernel starts, before any cell: the checks (and their guard) are loaded
-#: and snapshot NumPy before the submission can touch it.
-PRELOAD_CODE = "__import__('mml.checks')"
+#: and snapshot NumPy before the submission can touch it; so are the other ``mml`` modules the
+#: notebook's locked cells import (``{modules}``).
+PRELOAD_CODE = (
+    "for __mml_m in ['mml.checks'] + {modules}:\n"
+    "    try:\n"
+    "        __import__(__mml_m)\n"
+    "    except Exception:\n"
+    "        pass\n"
+    "del __mml_m\n"
+)
+_MML_IMPORT = re.compile(r"\bfrom\s+mml\s+import\s+\(?([\w\s,]+)\)?|\bmml\.(\w+)")
 
 _ERROR_TEXT_LIMIT = 4000
 
@@ -771,7 +848,9 @@ class SandboxExecuteMixin:
         self._started = time.monotonic()
         self._last_settings = self.sandbox_settings
         try:
-            return super().preprocess(nb, resources, km)  # type: ignore[misc]
+            nb, resources = super().preprocess(nb, resources, km)  # type: ignore[misc]
+            scrub_hidden_tests(nb)
+            return nb, resources
         finally:
             self._report.seconds = time.monotonic() - self._started
             if self.km is not None and getattr(self.km, "sandbox_skipped", None):
@@ -802,7 +881,7 @@ class SandboxExecuteMixin:
             if budget and time.monotonic() - self._started > budget:
                 self._kill_kernel()
                 self._stop(Incident(
-                    "timeout", f"the notebook ran longer than {budget} s in total", name
+                    "timeout", f"timeout: the notebook ran longer than {budget} s in total", name
                 ))
         if self._dead is not None:
             cell.outputs = [_error_output("KernelStopped", f"not run: {self._dead.message}")]
@@ -813,8 +892,16 @@ class SandboxExecuteMixin:
         try:
             if trusted and not self._guard("test" if is_test else "before", cell, name):
                 return cell, self.resources  # type: ignore[attr-defined]
-            cell = self.execute_cell(cell, index, store_history=True)  # type: ignore[attr-defined]
-            if self._timed_out and self._silent("None", self.probe_timeout) is None:
+            # tests run without history: a later cell cannot read hidden tests from `In`
+            cell = self.execute_cell(  # type: ignore[attr-defined]
+                cell, index, store_history=not is_test
+            )
+            reaped = self.km.reap() if hasattr(self.km, "reap") else 0  # type: ignore[attr-defined]
+            if reaped:
+                self._incident(Incident(
+                    "processes", f"{reaped} leftover process(es) of the cell were stopped", name
+                ))
+            if self._timed_out and self._silent("", self.probe_timeout) is None:
                 self._unresponsive(cell, name)
             elif trusted:
                 self._guard("after-test" if is_test else "after", cell, name)
@@ -825,16 +912,21 @@ class SandboxExecuteMixin:
         return cell, self.resources  # type: ignore[attr-defined]
 
     #: seconds to wait for the guard's and the probe's replies
-    probe_timeout = 15.0
+    probe_timeout = 5.0
 
-    async def _async_silent(self, code: str, timeout: float) -> dict | None:
+    async def _async_silent(
+        self, code: str, timeout: float, expressions: dict | None = None
+    ) -> dict | None:
         """Run ``code`` silently in the kernel; its execute_reply, or None after ``timeout``."""
         from queue import Empty  # noqa: PLC0415
 
         from jupyter_core.utils import ensure_async  # noqa: PLC0415
 
         kc = self.kc  # type: ignore[attr-defined]
-        msg_id = kc.execute(code, silent=True, store_history=False, stop_on_error=False)
+        msg_id = kc.execute(
+            code, silent=True, store_history=False, stop_on_error=False,
+            user_expressions=expressions or {},
+        )
         deadline = time.monotonic() + timeout
         while True:
             remaining = deadline - time.monotonic()
@@ -849,30 +941,49 @@ class SandboxExecuteMixin:
             if msg.get("parent_header", {}).get("msg_id") == msg_id:
                 return msg
 
-    def _silent(self, code: str, timeout: float) -> dict | None:
+    def _silent(
+        self, code: str, timeout: float, expressions: dict | None = None
+    ) -> dict | None:
         from jupyter_core.utils import run_sync  # noqa: PLC0415
 
-        return run_sync(self._async_silent)(code, timeout)
+        return run_sync(self._async_silent)(code, timeout, expressions)
 
     async def async_start_new_kernel_client(self) -> Any:
         kc = await super().async_start_new_kernel_client()  # type: ignore[misc]
-        sources = "\n".join(c.get("source", "") for c in self.nb.cells)  # type: ignore[attr-defined]
-        if "mml" in sources:
+        modules = _mml_modules(self.nb.cells)  # type: ignore[attr-defined]
+        self._guarded = False
+        if modules is not None:
             # load the checks (and snapshot NumPy) before any cell of the submission runs
-            await self._async_silent(PRELOAD_CODE, max(60.0, self.probe_timeout))
+            code = PRELOAD_CODE.replace("{modules}", repr(modules))
+            reply = await self._async_silent(
+                code, max(60.0, self.probe_timeout), {"mml": GUARD_CODE.format(mode="modules")}
+            )
+            self._guarded = GUARD_OK in _expression_text(reply, "mml")
         return kc
+
+    def start_new_kernel_client(self) -> Any:
+        # nbclient binds its sync wrapper to its own coroutine; route it through ours
+        from jupyter_core.utils import run_sync  # noqa: PLC0415
+
+        return run_sync(self.async_start_new_kernel_client)()
 
     def _guard(self, mode: str, cell: Any, name: str) -> bool:
         """Run the checks guard in the kernel; False (and a failed cell) if it was sabotaged."""
         from nbclient.exceptions import DeadKernelError  # noqa: PLC0415
 
-        reply = self._silent(GUARD_CODE.format(mode=mode), self.probe_timeout)
+        if not getattr(self, "_guarded", False):
+            return True  # the notebook does not use mml.checks: nothing to guard
+        reply = self._silent("", self.probe_timeout, {"mml": GUARD_CODE.format(mode=mode)})
         if reply is None:
             if not self.km.is_alive():  # type: ignore[attr-defined]
                 raise DeadKernelError("Kernel died")
             self._unresponsive(cell, name)
             return False
-        if reply.get("content", {}).get("status") == "ok" or mode != "test":
+        text = _expression_text(reply, "mml")
+        if GUARD_OK + mode in text:
+            return True
+        self.log.warning("checks guard (%s) before/after cell %s: %s", mode, name, text[:300])
+        if mode != "test":
             return True
         cell.outputs = [
             _error_output(
@@ -893,7 +1004,8 @@ class SandboxExecuteMixin:
         self._kill_kernel()
         timeout = self.timeout  # type: ignore[attr-defined]
         self._stop(Incident(
-            "timeout", f"a cell ran longer than {timeout} s and did not stop when interrupted",
+            "timeout",
+            f"timeout: a cell ran longer than {timeout} s and did not stop when interrupted",
             name,
         ))
         cell.outputs.append(_error_output("CellTimeoutError", self._dead.message))
@@ -995,10 +1107,120 @@ class SandboxExecuteMixin:
             self._incident(
                 Incident(
                     "timeout",
-                    f"a cell ran longer than {self.timeout} s and was interrupted",  # type: ignore[attr-defined]
+                    f"timeout: a cell ran longer than {self.timeout} s and was "  # type: ignore[attr-defined]
+                    "interrupted",
                     _cell_name(cell, kwargs.get("cell_index", 0)),
                 )
             )
+
+
+def _expression_text(reply: dict | None, key: str) -> str:
+    """The text of a user_expression in an execute_reply ('' if absent), or its error."""
+    content = (reply or {}).get("content", {})
+    if content.get("status") != "ok":
+        return f"request failed: {content.get('ename')}: {content.get('evalue')}"
+    value = content.get("user_expressions", {}).get(key, {})
+    if value.get("status") != "ok":
+        return f"{value.get('ename')}: {value.get('evalue')}"
+    return str(value.get("data", {}).get("text/plain", ""))
+
+
+def _mml_modules(cells: list) -> list[str] | None:
+    """``mml`` modules imported by the locked cells (None if the notebook does not use mml)."""
+    names: set[str] = set()
+    uses = False
+    for cell in cells:
+        source = cell.get("source", "")
+        if "mml" not in source:
+            continue
+        uses = True
+        if not _is_locked(cell) or cell.get("cell_type") != "code":
+            continue
+        for match in _MML_IMPORT.finditer(source):
+            if match.group(1):
+                names.update(n.strip() for n in match.group(1).replace("\n", ",").split(","))
+            elif match.group(2):
+                names.add(match.group(2))
+    names = {n for n in names if n.isidentifier() and n != "checks"}
+    return sorted(f"mml.{n}" for n in names) if uses else None
+
+
+HIDDEN_BEGIN = "BEGIN HIDDEN TESTS"
+HIDDEN_END = "END HIDDEN TESTS"
+HIDDEN_NOTE = "[hidden test code]"
+
+
+def hidden_test_lines(nb: Any) -> list[str]:
+    """The lines (stripped, at least 8 characters) of the hidden tests of a notebook."""
+    lines: set[str] = set()
+    for cell in nb.cells:
+        if cell.get("cell_type") != "code" or HIDDEN_BEGIN not in cell.get("source", ""):
+            continue
+        inside = False
+        for line in cell.source.split("\n"):
+            if HIDDEN_BEGIN in line:
+                inside = True
+                lines.add(line.strip())
+            elif HIDDEN_END in line:
+                inside = False
+                lines.add(line.strip())
+            elif inside and len(line.strip()) >= 8:
+                lines.add(line.strip())
+    return sorted(lines, key=len, reverse=True)
+
+
+def scrub_hidden_tests(nb: Any) -> int:
+    """Remove hidden-test code that a submission printed (or raised) from every output.
+
+    A submission cannot read the notebook file in the sandbox, but while a hidden test runs its
+    code is in the kernel (the caller's frame, ``linecache``); whatever it prints or puts in an
+    exception message would reach the feedback. Every verbatim line of hidden-test code found in
+    an output is replaced by ``[hidden test code]``.
+
+    Parameters
+    ----------
+    nb : NotebookNode
+        The executed notebook (changed in place).
+
+    Returns
+    -------
+    int
+        How many outputs were changed.
+    """
+    import html  # noqa: PLC0415
+
+    secrets = hidden_test_lines(nb)
+    if not secrets:
+        return 0
+    variants = sorted({v for line in secrets for v in (line, html.escape(line))},
+                      key=len, reverse=True)
+
+    def clean(text: Any) -> Any:
+        if not isinstance(text, str):
+            return text
+        for secret in variants:
+            if secret in text:
+                text = text.replace(secret, HIDDEN_NOTE)
+        return text
+
+    changed = 0
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            before = json.dumps(out, sort_keys=True)
+            if "text" in out:
+                out["text"] = clean(out["text"])
+            if "evalue" in out:
+                out["evalue"] = clean(out["evalue"])
+            if "traceback" in out:
+                out["traceback"] = [clean(line) for line in out["traceback"]]
+            for mime, value in list((out.get("data") or {}).items()):
+                if isinstance(value, str):
+                    out["data"][mime] = clean(value)
+                elif isinstance(value, list):
+                    out["data"][mime] = [clean(v) for v in value]
+            if json.dumps(out, sort_keys=True) != before:
+                changed += 1
+    return changed
 
 
 def _is_locked(cell: Any) -> bool:
@@ -1053,9 +1275,8 @@ def configure_nbgrader(c: Any) -> None:
     """Make plain ``nbgrader autograde`` with config ``c`` grade in the sandbox.
 
     Replaces the ``Execute`` step of ``Autograde.autograde_preprocessors`` (the configured list,
-    or nbgrader's default) by its sandboxed version, re-adds deleted test cells
-    (``OverwriteCells.add_missing_cells``) and deleted locked cells
-    (:class:`mml.grading.RestoreLockedCells`). ``mml grade`` does the same by itself.
+    or nbgrader's default) by its sandboxed version and repairs edited or deleted cells
+    (:class:`mml.grading.RepairCells`). ``mml grade`` does the same by itself.
 
     Parameters
     ----------
@@ -1065,7 +1286,7 @@ def configure_nbgrader(c: Any) -> None:
     from nbgrader.converters import Autograde  # noqa: PLC0415
     from nbgrader.preprocessors import OverwriteCells  # noqa: PLC0415
 
-    from mml.grading import RestoreLockedCells  # noqa: PLC0415
+    from mml.grading import RepairCells  # noqa: PLC0415
 
     section = c.Autograde
     current = (
@@ -1079,9 +1300,9 @@ def configure_nbgrader(c: Any) -> None:
         if "sanitize_preprocessors" in section
         else Autograde.class_traits()["sanitize_preprocessors"].default()
     )
-    if RestoreLockedCells not in sanitize:
-        at = sanitize.index(OverwriteCells) + 1 if OverwriteCells in sanitize else len(sanitize)
-        sanitize.insert(at, RestoreLockedCells)
+    if RepairCells not in sanitize:
+        sanitize.insert(sanitize.index(OverwriteCells) if OverwriteCells in sanitize else 0,
+                        RepairCells)
     section.sanitize_preprocessors = sanitize
     if "add_missing_cells" not in c.OverwriteCells:
         c.OverwriteCells.add_missing_cells = True
