@@ -374,8 +374,9 @@ def _feedback_valid(session: GradingSession, student: str, state: dict | None) -
 
 @dataclass
 class Task:
-    """One student to grade (``grade``) or only to write feedback for (``feedback``)."""
+    """One student of one assignment to grade (``grade``), and/or to write feedback for."""
 
+    assignment: str
     student: str
     key: str
     grade: bool = True
@@ -504,7 +505,7 @@ def _reset_after_fork() -> None:
     asyncio.set_event_loop(None)
 
 
-def _worker_main(conn: Any, session: GradingSession, parent_pid: int) -> None:
+def _worker_main(conn: Any, sessions: dict[str, GradingSession], parent_pid: int) -> None:
     """Body of a worker process: grade the tasks the parent sends until it sends None."""
     die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C stops
@@ -517,14 +518,14 @@ def _worker_main(conn: Any, session: GradingSession, parent_pid: int) -> None:
                 return
             if task is None:
                 return
-            conn.send(_safe_run_task(session, task))
+            conn.send(_safe_run_task(sessions[task.assignment], task))
 
 
 class _Worker:
-    def __init__(self, ctx: Any, session: GradingSession) -> None:
+    def __init__(self, ctx: Any, sessions: dict[str, GradingSession]) -> None:
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(
-            target=_worker_main, args=(child, session, os.getpid()), daemon=True
+            target=_worker_main, args=(child, sessions, os.getpid()), daemon=True
         )
         self.process.start()
         child.close()
@@ -551,18 +552,18 @@ def default_jobs() -> int:
 
 
 def run_tasks(
-    session: GradingSession,
+    sessions: dict[str, GradingSession],
     tasks: list[Task],
     jobs: int,
     on_start: Callable[[Task], None] | None = None,
     on_done: Callable[[Task, TaskOutcome], None] | None = None,
-) -> dict[str, TaskOutcome]:
+) -> dict[tuple[str, str], TaskOutcome]:
     """Run tasks in this process (``jobs == 1``) or in ``jobs`` forked worker processes.
 
     Parameters
     ----------
-    session : GradingSession
-        The grading session (inherited by the workers).
+    sessions : dict
+        ``{assignment: GradingSession}`` (inherited by the workers).
     tasks : list of Task
         What to do, in this order.
     jobs : int
@@ -573,18 +574,20 @@ def run_tasks(
     Returns
     -------
     dict
-        ``{student: TaskOutcome}``.
+        ``{(assignment, student): TaskOutcome}``.
     """
-    outcomes: dict[str, TaskOutcome] = {}
+    outcomes: dict[tuple[str, str], TaskOutcome] = {}
     jobs = max(1, min(jobs, len(tasks)))
     if jobs == 1:
         with fast_gradebook():
             for task in tasks:
                 if on_start:
                     on_start(task)
-                outcomes[task.student] = _safe_run_task(session, task)
+                done = outcomes[(task.assignment, task.student)] = _safe_run_task(
+                    sessions[task.assignment], task
+                )
                 if on_done:
-                    on_done(task, outcomes[task.student])
+                    on_done(task, done)
         return outcomes
 
     import multiprocessing  # noqa: PLC0415
@@ -595,7 +598,7 @@ def run_tasks(
     _dispose_engines()  # no open database connection may cross a fork
     sys.stdout.flush()
     sys.stderr.flush()
-    workers = [_Worker(ctx, session) for _ in range(jobs)]
+    workers = [_Worker(ctx, sessions) for _ in range(jobs)]
     try:
         for worker in workers:
             if todo:
@@ -627,10 +630,10 @@ def run_tasks(
                     result.seconds = time.monotonic() - worker.started
                     outcome = TaskOutcome(result)
                     worker.kill()
-                    workers[workers.index(worker)] = worker = _Worker(ctx, session)
+                    workers[workers.index(worker)] = worker = _Worker(ctx, sessions)
                 if outcome is None:
                     continue
-                outcomes[task.student] = outcome
+                outcomes[(task.assignment, task.student)] = outcome
                 worker.task = None
                 if on_done:
                     on_done(task, outcome)
@@ -733,6 +736,192 @@ def clean_stale_sandboxes(max_age: float = 60.0) -> int:
     return removed
 
 
+def _session(
+    assignment: str, course_dir: str, config: Any, allow_unsafe: bool
+) -> GradingSession:
+    session = GradingSession(assignment, course_dir, config=config, allow_unsafe=allow_unsafe)
+    session.coursedir.db_url = normalize_db_url(session.coursedir.db_url)
+    return session
+
+
+def plan(
+    session: GradingSession,
+    students: Iterable[str] | None = None,
+    force: bool = False,
+    feedback: bool = False,
+) -> tuple[list[Task], dict[str, StudentResult]]:
+    """What is left to do for one assignment: tasks, and the results kept from earlier runs.
+
+    Parameters
+    ----------
+    session : GradingSession
+        The assignment's session.
+    students : iterable of str, optional
+        Only these students (default: every submission).
+    force : bool
+        Grade everyone again.
+    feedback : bool
+        Feedback is wanted too.
+
+    Returns
+    -------
+    tasks : list of Task
+        Students to grade (or only to write feedback for), in order.
+    kept : dict
+        ``{student: StudentResult}`` of the students whose grading is complete and unchanged
+        (score and maximum read from the gradebook).
+
+    Raises
+    ------
+    LookupError
+        If the assignment is not in the gradebook.
+    """
+    todo = list(dict.fromkeys(students)) if students is not None else session.students()
+    with fast_gradebook():
+        _check_assignment(session)
+        in_gradebook = _graded_students(session)
+        _dispose_engines()
+    fingerprint = grading_fingerprint(session)
+    known = set(in_gradebook)
+    tasks: list[Task] = []
+    kept: dict[str, StudentResult] = {}
+    for student in todo:
+        key = submission_key(session, student, fingerprint)
+        state = None if force else read_state(session, student)
+        if not force and _state_valid(session, student, state, key, known):
+            assert state is not None
+            result = result_from_dict(state.get("result") or {"student": student})
+            result.student = student
+            result.score, result.max_score = in_gradebook[student]
+            result.seconds = 0.0
+            kept[student] = result
+            if feedback and not _feedback_valid(session, student, state):
+                tasks.append(Task(session.assignment, student, key, grade=False, feedback=True))
+            continue
+        tasks.append(Task(session.assignment, student, key, grade=True, feedback=feedback))
+    return tasks, kept
+
+
+def grade_classes(
+    assignments: Iterable[str],
+    students: Iterable[str] | None = None,
+    *,
+    course_dir: str = ".",
+    config: Any = None,
+    sessions: dict[str, GradingSession] | None = None,
+    jobs: int | None = None,
+    force: bool = False,
+    feedback: bool = False,
+    allow_unsafe: bool = False,
+    progress: bool = False,
+) -> list[ClassReport]:
+    """Grade the submissions of several assignments with one pool of workers.
+
+    Parameters
+    ----------
+    assignments : iterable of str
+        The assignment ids.
+    students : iterable of str, optional
+        Only these students (default: every submission of each assignment).
+    course_dir : str
+        The course directory.
+    config : traitlets.config.Config, optional
+        nbgrader configuration (default: loaded from ``course_dir``).
+    sessions : dict, optional
+        ``{assignment: GradingSession}`` already made (the others are made here).
+    jobs : int, optional
+        Worker processes (default: the number of cores).
+    force : bool
+        Grade every student again, even if its grading is complete and unchanged.
+    feedback : bool
+        Also write feedback HTML for every student (only what is missing, unless ``force``).
+    allow_unsafe : bool
+        Grade without the sandbox if bubblewrap is unavailable.
+    progress : bool
+        Show a progress bar on stderr.
+
+    Returns
+    -------
+    list of ClassReport
+        One per assignment, in the order given.
+
+    Raises
+    ------
+    mml.sandbox.SandboxUnavailable
+        If bubblewrap does not work and unsafe grading was not allowed.
+    LookupError
+        If an assignment is not in the gradebook.
+    """
+    started = time.monotonic()
+    names = list(dict.fromkeys(assignments))
+    sessions = dict(sessions or {})
+    if config is None and any(a not in sessions for a in names):
+        from mml.grading import load_config  # noqa: PLC0415
+
+        config = load_config(os.path.abspath(course_dir))
+    for name in names:
+        if name not in sessions:
+            sessions[name] = _session(name, course_dir, config, allow_unsafe)
+        else:
+            sessions[name].coursedir.db_url = normalize_db_url(sessions[name].coursedir.db_url)
+    wanted = list(students) if students is not None else None
+    with contextlib.suppress(OSError):
+        clean_stale_sandboxes()
+    reports = {name: ClassReport(name) for name in names}
+    tasks: list[Task] = []
+    kept: dict[str, dict[str, StudentResult]] = {}
+    order: dict[str, list[str]] = {}
+    for name in names:
+        session = sessions[name]
+        order[name] = (
+            list(dict.fromkeys(wanted)) if wanted is not None else session.students()
+        )
+        found, kept[name] = plan(session, order[name], force, feedback)
+        tasks.extend(found)
+        reports[name].skipped = [s for s in order[name] if s in kept[name]]
+    jobs_used = max(1, min(jobs or default_jobs(), len(tasks))) if tasks else 0
+    setup = time.monotonic() - started
+
+    bar = None
+    if progress and tasks:
+        from tqdm import tqdm  # noqa: PLC0415
+
+        tqdm.monitor_interval = 0  # no monitor thread: workers are forked during the run
+        bar = tqdm(total=len(tasks), unit="student", file=sys.stderr, dynamic_ncols=True)
+
+    def on_start(task: Task) -> None:
+        if bar is not None:
+            label = task.student if len(names) == 1 else f"{task.assignment}/{task.student}"
+            bar.set_postfix_str(label)
+
+    def on_done(task: Task, outcome: TaskOutcome) -> None:
+        if bar is not None:
+            bar.update(1)
+
+    try:
+        outcomes = run_tasks(sessions, tasks, jobs_used or 1, on_start, on_done)
+    finally:
+        if bar is not None:
+            bar.close()
+    elapsed = time.monotonic() - started
+    for name in names:
+        report = reports[name]
+        report.jobs = jobs_used
+        report.startup_seconds = setup
+        report.seconds = elapsed
+        for student in order[name]:
+            outcome = outcomes.get((name, student))
+            if outcome is None:
+                report.results.append(kept[name][student])
+                continue
+            report.results.append(outcome.result)
+            if outcome.graded:
+                report.graded.append(student)
+            if outcome.feedback_written:
+                report.feedback.append(student)
+    return [reports[name] for name in names]
+
+
 def grade_class(
     assignment: str,
     students: Iterable[str] | None = None,
@@ -783,69 +972,9 @@ def grade_class(
     LookupError
         If the assignment is not in the gradebook.
     """
-    started = time.monotonic()
-    if session is None:
-        session = GradingSession(assignment, course_dir, config=config, allow_unsafe=allow_unsafe)
-    session.coursedir.db_url = normalize_db_url(session.coursedir.db_url)
-    report = ClassReport(assignment)
-    todo = list(dict.fromkeys(students)) if students is not None else session.students()
-    with contextlib.suppress(OSError):
-        clean_stale_sandboxes()
-    with fast_gradebook():
-        _check_assignment(session)
-        in_gradebook = _graded_students(session)
-        fingerprint = grading_fingerprint(session)
-        tasks: list[Task] = []
-        reused: dict[str, StudentResult] = {}
-        known = set(in_gradebook)
-        for student in todo:
-            key = submission_key(session, student, fingerprint)
-            state = None if force else read_state(session, student)
-            if not force and _state_valid(session, student, state, key, known):
-                assert state is not None
-                result = result_from_dict(state.get("result") or {"student": student})
-                result.student = student
-                result.score, result.max_score = in_gradebook[student]
-                result.seconds = 0.0
-                reused[student] = result
-                if feedback and not _feedback_valid(session, student, state):
-                    tasks.append(Task(student, key, grade=False, feedback=True))
-                continue
-            tasks.append(Task(student, key, grade=True, feedback=feedback))
-        _dispose_engines()
-    report.skipped = [s for s in todo if s in reused]
-    report.jobs = max(1, min(jobs or default_jobs(), len(tasks))) if tasks else 0
-    report.startup_seconds = time.monotonic() - started
-
-    bar = None
-    if progress and tasks:
-        from tqdm import tqdm  # noqa: PLC0415
-
-        tqdm.monitor_interval = 0  # no monitor thread: workers are forked during the run
-        bar = tqdm(total=len(tasks), unit="student", file=sys.stderr, dynamic_ncols=True)
-
-    def on_start(task: Task) -> None:
-        if bar is not None:
-            bar.set_postfix_str(task.student)
-
-    def on_done(task: Task, outcome: TaskOutcome) -> None:
-        if bar is not None:
-            bar.update(1)
-
-    try:
-        outcomes = run_tasks(session, tasks, report.jobs or 1, on_start, on_done)
-    finally:
-        if bar is not None:
-            bar.close()
-    for student in todo:
-        if student in outcomes:
-            outcome = outcomes[student]
-            report.results.append(outcome.result)
-            if outcome.graded:
-                report.graded.append(student)
-            if outcome.feedback_written:
-                report.feedback.append(student)
-        else:
-            report.results.append(reused[student])
-    report.seconds = time.monotonic() - started
+    (report,) = grade_classes(
+        [assignment], students, course_dir=course_dir, config=config,
+        sessions={assignment: session} if session is not None else None, jobs=jobs,
+        force=force, feedback=feedback, allow_unsafe=allow_unsafe, progress=progress,
+    )
     return report
