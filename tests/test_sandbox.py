@@ -1,0 +1,365 @@
+"""The grading sandbox (``mml.sandbox``), ``mml grade`` and the tamper-resistant checks.
+
+Kernel tests run one small notebook in the real bubblewrap sandbox and look at what it could
+see and do; they are skipped, with the reason shown, when bubblewrap is unavailable. The other
+tests (sizes, refusal without bubblewrap, the checks' guard, the feedback scrubber) always run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+from mml import grading, sandbox
+
+PROBLEM = sandbox.bwrap_problem()
+needs_bwrap = pytest.mark.skipif(
+    PROBLEM is not None, reason=f"bubblewrap unavailable, sandbox not tested: {PROBLEM}"
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# settings and refusal
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [("2G", 2 * 1024**3), ("512M", 512 * 1024**2), ("100k", 102400), ("4096", 4096),
+     ("1.5G", int(1.5 * 1024**3)), (7, 7), ("3 MB", 3 * 1024**2)],
+)
+def test_parse_size(text: str | int, size: int) -> None:
+    assert sandbox.parse_size(text) == size
+
+
+def test_parse_size_rejects_nonsense() -> None:
+    with pytest.raises(ValueError, match="not a size"):
+        sandbox.parse_size("lots")
+
+
+def test_limits_follow_the_settings() -> None:
+    from traitlets.config import Config
+
+    config = Config()
+    config.Sandbox.memory_limit = "1G"
+    config.Sandbox.cpu_time_limit = 30
+    config.Sandbox.max_processes = 50
+    limits = sandbox.Sandbox(config=config).limits()
+    assert limits["RLIMIT_AS"] == (1024**3, 1024**3)
+    assert limits["RLIMIT_CPU"][0] == 30
+    assert limits["RLIMIT_NPROC"] == (50, 50)
+    assert limits["RLIMIT_CORE"] == (0, 0)
+
+
+def test_refuses_without_bubblewrap() -> None:
+    settings = sandbox.Sandbox(bwrap="/nonexistent/bwrap-for-test")
+    with pytest.raises(sandbox.SandboxUnavailable, match="apt-get install bubblewrap"):
+        sandbox.require_sandbox(settings)
+    settings.allow_unsafe = True
+    assert sandbox.require_sandbox(settings) is False
+
+
+def test_mml_grade_refuses_without_bubblewrap(tmp_path: Path, capsys) -> None:
+    (tmp_path / "nbgrader_config.py").write_text(
+        "c = get_config()\nc.Sandbox.bwrap = '/nonexistent/bwrap-for-test'\n"
+    )
+    parser = argparse.ArgumentParser()
+    grading.add_arguments(parser)
+    args = parser.parse_args(["some-assignment", "--course-dir", str(tmp_path)])
+    assert grading.run(args) == 2
+    err = capsys.readouterr().err
+    assert "refusing to grade" in err and "--unsafe-no-sandbox" in err
+
+
+def test_exit_status_in_plain_words() -> None:
+    assert "segmentation fault" in str(sandbox._exit_status_incident(139, None))
+    assert "CPU time" in str(sandbox._exit_status_incident(128 + 24, None))
+    assert "exit code 3" in str(sandbox._exit_status_incident(3, None))
+    assert "killed" in str(sandbox._exit_status_incident(137, None))
+
+
+def test_scrub_removes_hidden_test_code_from_outputs() -> None:
+    test = new_code_cell(
+        "checks.check_close(f(1), 2)\n### BEGIN HIDDEN TESTS\n"
+        "checks.check_close(f(3), 6, 'f(3)')\n### END HIDDEN TESTS"
+    )
+    student = new_code_cell("print(stolen)")
+    student.outputs = [new_output("stream", name="stdout",
+                                  text="checks.check_close(f(3), 6, 'f(3)')\nother text")]
+    test.outputs = [new_output("error", ename="ValueError",
+                               evalue="### BEGIN HIDDEN TESTS", traceback=[])]
+    nb = new_notebook(cells=[test, student])
+    assert sandbox.scrub_hidden_tests(nb) == 2
+    assert "f(3), 6" not in json.dumps(nb.cells[1].outputs)
+    assert "other text" in nb.cells[1].outputs[0].text
+    assert "BEGIN HIDDEN" not in nb.cells[0].outputs[0].evalue
+
+
+# ---------------------------------------------------------------------------------------------
+# the checks while grading (a separate interpreter: the guard is set up at import)
+# ---------------------------------------------------------------------------------------------
+
+
+def _run_grading_python(code: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NBGRADER_EXECUTION="autograde")
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_checks_resist_patching() -> None:
+    done = _run_grading_python("""
+        import numpy as np
+        from mml import checks
+
+        def fails(call, *args, **kwargs):
+            try:
+                call(*args, **kwargs)
+            except checks.CheckFailed:
+                return True
+            return False
+
+        # patching NumPy and numpy.testing
+        np.allclose = lambda *a, **k: True
+        np.isfinite = lambda x, *a, **k: np.ones(np.shape(x), dtype=bool)
+        np.abs = np.absolute = lambda x, *a, **k: np.zeros(np.shape(x))
+        np.testing.assert_allclose = lambda *a, **k: None
+        assert fails(checks.check_close, [1.0], [2.0])
+        # the module cannot be patched by assignment ...
+        try:
+            checks.check_close = lambda *a, **k: None
+            raise SystemExit("assignment to mml.checks worked")
+        except AttributeError:
+            pass
+        # ... and patching its globals or code is undone before each check
+        vars(checks)["_fail"] = lambda *a, **k: None
+        checks._as_float_array.__code__ = (lambda value, name: np.zeros(1)).__code__
+        assert fails(checks.check_close, [1.0], [2.0])
+        # only plain numbers pass
+        class AlwaysEqual:
+            def __eq__(self, other):
+                return True
+        assert fails(checks.check_close, AlwaysEqual(), [1.0])
+        assert fails(checks.check_close, np.array([AlwaysEqual()], dtype=object), [1.0])
+        class Sub(np.ndarray):
+            pass
+        assert fails(checks.check_close, np.zeros(1).view(Sub), [0.0])
+        assert fails(checks.check_equal, AlwaysEqual(), True)
+        class MyInt(int):
+            def __eq__(self, other):
+                return True
+        assert fails(checks.check_equal, MyInt(3), 4)
+        checks.check_close([1.0, 2.0], [1, 2])  # the right answer still passes
+        checks.check_equal(np.True_, True)
+        print("ok")
+    """)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("ok")
+
+
+def test_checks_behave_normally_outside_grading() -> None:
+    from mml import checks
+
+    assert not checks._GRADING
+    checks.check_close([1.0, 2.0], [1, 2])
+    with pytest.raises(checks.CheckFailed, match="wrong values"):
+        checks.check_close([1.0], [3.0], name="v")
+
+
+# ---------------------------------------------------------------------------------------------
+# a kernel in the sandbox
+# ---------------------------------------------------------------------------------------------
+
+
+PROBES = [
+    # name, code; each prints one JSON line
+    ("whoami", "import os, json; print(json.dumps({'uid': os.getuid(), 'cwd': os.getcwd(), "
+               "'files': sorted(os.listdir('.')), 'home': os.path.expanduser('~')}))"),
+    ("network", """
+import json, socket
+result = {}
+for host, port in [('1.1.1.1', 80), ('127.0.0.1', PORT)]:
+    try:
+        socket.create_connection((host, port), timeout=2).close()
+        result[host] = 'connected'
+    except OSError as exc:
+        result[host] = type(exc).__name__
+print(json.dumps(result))"""),
+    ("visible", """
+import json, os
+paths = {p: os.path.exists(p) for p in ['../../source', '../../../source', 'SECRET', 'COURSE',
+         'COURSE/gradebook.db', 'REPO/source', 'REPO/tests', 'REPO/nbgrader_config.py']}
+home = sorted(os.listdir('HOSTHOME')) if os.path.isdir('HOSTHOME') else []
+print(json.dumps({'paths': paths, 'home': home}))"""),
+    ("data", """
+import json, os
+d = os.environ.get('MML_DATA_DIR')
+try:
+    open(os.path.join(d, 'x.txt'), 'w')
+    writable = True
+except OSError:
+    writable = False
+files = sorted(os.listdir(d)) if d else []
+print(json.dumps({'dir': d, 'files': files, 'writable': writable}))"""),
+    ("writes", """
+import json, os
+result = {}
+for path in ['here.txt', '/tmp/t.txt', 'REPO/mml/evil.py', '/usr/evil', 'VENV/evil']:
+    try:
+        with open(path, 'w') as handle:
+            handle.write('x')
+        result[path] = 'written'
+    except OSError as exc:
+        result[path] = type(exc).__name__
+print(json.dumps(result))"""),
+    ("memory", """
+import json
+try:
+    block = bytearray(8 * 1024**3)
+    outcome = 'allocated'
+except MemoryError:
+    outcome = 'MemoryError'
+print(json.dumps({'outcome': outcome}))"""),
+    ("limits", """
+import json, resource
+print(json.dumps({n: resource.getrlimit(getattr(resource, n))[0]
+                  for n in ['RLIMIT_AS', 'RLIMIT_NPROC', 'RLIMIT_FSIZE', 'RLIMIT_CPU']}))"""),
+    ("environment", "import json, os; print(json.dumps(sorted(os.environ)))"),
+    ("imports", "import json, numpy, mml.checks, mml.data; print(json.dumps(numpy.__version__))"),
+]
+
+
+@pytest.fixture(scope="module")
+def probed(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Run the probes in one sandboxed kernel, from inside a fake course."""
+    import socket
+
+    from traitlets.config import Config
+
+    course = tmp_path_factory.mktemp("course")
+    work = course / "autograded" / "alice" / "hw"
+    work.mkdir(parents=True)
+    (work / "answer.txt").write_text("mine")
+    (work / "hw.ipynb").write_text("{}")  # the notebook itself must not be copied in
+    (course / "source" / "hw").mkdir(parents=True)
+    (course / "source" / "hw" / "SECRET").write_text("solution")
+    (course / "gradebook.db").write_text("db")
+    data = course / "data"
+    data.mkdir()
+    (data / "numbers.csv").write_text("1,2,3\n")
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    server.settimeout(0.1)
+    replace = {"PORT": str(server.getsockname()[1]), "COURSE": str(course),
+               "SECRET": str(course / "source" / "hw" / "SECRET"), "HOSTHOME": str(Path.home()),
+               "REPO": str(Path(sandbox.__file__).resolve().parent.parent), "VENV": sys.prefix}
+    cells = []
+    for _, code in PROBES:
+        for key, value in replace.items():
+            code = code.replace(key, value)
+        cells.append(new_code_cell(code.strip()))
+    nb = new_notebook(cells=cells)
+    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    config = Config()
+    config.Sandbox.course_root = str(course)
+    config.Sandbox.memory_limit = "1G"
+    os.environ["MML_TEST_SECRET_TOKEN"] = "do-not-leak"
+    try:
+        ep = sandbox.SandboxedExecute(config=config, timeout=60)
+        ep.preprocess(nb, {"metadata": {"path": str(work)},
+                           "nbgrader": {"student": "alice", "assignment": "hw", "notebook": "hw"}})
+    finally:
+        del os.environ["MML_TEST_SECRET_TOKEN"]
+    try:
+        server.accept()
+        connected = True
+    except OSError:
+        connected = False
+    server.close()
+    results = {"_host_connected": connected, "_work": work}
+    for (name, _), cell in zip(PROBES, nb.cells, strict=True):
+        text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        assert not errors, f"{name}: {errors[0].ename}: {errors[0].evalue}"
+        results[name] = json.loads(text.strip().splitlines()[-1])
+    return results
+
+
+@needs_bwrap
+def test_kernel_runs_unprivileged_in_a_private_copy(probed: dict) -> None:
+    who = probed["whoami"]
+    assert who["uid"] != 0
+    assert who["cwd"] == "/home/student/hw"
+    assert who["files"] == ["answer.txt"]  # a copy of the submission, without the notebook
+    assert who["home"] == "/home/student"
+
+
+@needs_bwrap
+def test_no_network(probed: dict) -> None:
+    assert probed["network"]["1.1.1.1"] != "connected"
+    assert probed["network"]["127.0.0.1"] != "connected"
+    assert probed["_host_connected"] is False
+
+
+@needs_bwrap
+def test_course_and_home_are_invisible(probed: dict) -> None:
+    assert not any(probed["visible"]["paths"].values()), probed["visible"]
+    # the home folder shows at most the way to the Python installation (e.g. ~/.pyenv)
+    allowed = set()
+    for path in (sys.base_prefix, sys.prefix):
+        allowed |= set(Path(path).parts)
+    assert set(probed["visible"]["home"]) <= allowed, probed["visible"]["home"]
+
+
+@needs_bwrap
+def test_data_is_readable_and_read_only(probed: dict) -> None:
+    data = probed["data"]
+    assert data["dir"] and "numbers.csv" in data["files"]
+    assert data["writable"] is False
+
+
+@needs_bwrap
+def test_only_the_private_copy_is_writable(probed: dict) -> None:
+    writes = probed["writes"]
+    assert writes["here.txt"] == "written" and writes["/tmp/t.txt"] == "written"
+    assert all(v != "written" for k, v in writes.items() if k not in ("here.txt", "/tmp/t.txt"))
+    assert not (probed["_work"] / "here.txt").exists()  # nothing comes back to the host
+
+
+@needs_bwrap
+def test_memory_bomb_fails_cleanly(probed: dict) -> None:
+    assert probed["memory"]["outcome"] == "MemoryError"
+
+
+@needs_bwrap
+def test_limits_are_set(probed: dict) -> None:
+    limits = probed["limits"]
+    assert limits["RLIMIT_AS"] == 1024**3
+    assert limits["RLIMIT_NPROC"] == 128
+    assert limits["RLIMIT_FSIZE"] == 100 * 1024**2
+    assert limits["RLIMIT_CPU"] == 600
+
+
+@needs_bwrap
+def test_environment_is_clean(probed: dict) -> None:
+    assert "MML_TEST_SECRET_TOKEN" not in probed["environment"]
+    assert "MML_DATA_DIR" in probed["environment"]
+
+
+@needs_bwrap
+def test_course_packages_import(probed: dict) -> None:
+    assert probed["imports"]
+
+
+def test_notebook_for_probes_is_valid() -> None:
+    nb = new_notebook(cells=[new_code_cell(code) for _, code in PROBES])
+    nbformat.validate(nb)
