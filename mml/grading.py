@@ -1,4 +1,4 @@
-"""Grade submissions safely: ``mml grade ASSIGNMENT [--student ID ...]``.
+"""Grade submissions safely and fast: ``mml grade ASSIGNMENT... [--student ID ...] [--jobs N]``.
 
 Grading uses nbgrader's own machinery (its ``Autograde`` converter, preprocessors and gradebook,
 run in this process so that start-up is paid once) with these changes:
@@ -14,8 +14,14 @@ run in this process so that start-up is paid once) with these changes:
   neither remove a test nor replace the checking tools, nor stop nbgrader;
 * a progress bar, then a table: per student, the score and what went wrong in plain words.
 
-Each submission is an independent task (:meth:`GradingSession.grade_student`), so a caller can
-run them in any order or in parallel processes.
+Each submission is an independent task (:meth:`GradingSession.grade_student`). ``mml grade``
+runs them with :mod:`mml.parallel`: ``--jobs N`` worker processes (default: the number of
+cores) forked once per run, a gradebook engine kept per worker, and a state file per student
+written last, so that a killed run is finished by running it again and a rerun only grades
+new, changed or unfinished submissions (``--force`` grades everyone again). ``--feedback``
+writes feedback HTML, ``--export-csv`` and ``--export-course`` write LMS-ready CSV files
+(:mod:`mml.exports`). The gradebook is SQLite by default; ``CourseDirectory.db_url`` (or
+``MML_DB_URL``) may point to PostgreSQL (``postgresql+psycopg2://user@host/db``).
 
 Example
 -------
@@ -23,6 +29,9 @@ Example
 
     mml grade la-w3-special-matrices
     mml grade la-w3-special-matrices --student alice --student bob --memory 1G --timeout 30
+    mml grade --all --jobs 2 --feedback --export-course exports/course.csv
+    mml grade la-w3-special-matrices --export-csv exports/la-w3.csv
+    mml grade --export-course exports/course.csv          # only the course-total CSV
 """
 
 from __future__ import annotations
@@ -43,7 +52,7 @@ from mml.sandbox import (
     INCIDENTS,
     Incident,
     Sandbox,
-    SandboxUnavailable,
+    SandboxUnavailable,  # noqa: F401 - re-exported for callers of mml.grading
     format_size,
     parse_size,
     require_sandbox,
@@ -687,7 +696,10 @@ def grade_assignment(
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the options of ``mml grade``."""
-    parser.add_argument("assignment", help="the assignment to grade (a folder of source/)")
+    parser.add_argument(
+        "assignment", nargs="*",
+        help="the assignment(s) to grade (folders of source/); several share one worker pool",
+    )
     parser.add_argument(
         "--student", action="append", default=None, metavar="ID",
         help="grade only this student (repeatable); default: every submission",
@@ -712,6 +724,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     limits.add_argument("--timeout", type=int, help="seconds per cell")
     limits.add_argument("--notebook-timeout", type=int, help="seconds per notebook in total")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    from mml.parallel import add_class_arguments  # noqa: PLC0415
+
+    add_class_arguments(parser)
 
 
 def _course_dir(arg: str | None) -> str:
@@ -764,32 +779,13 @@ def format_table(results: list[StudentResult]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run ``mml grade``; 0 if every submission was graded, 1 if some failed, 2 if refused."""
+    """Run ``mml grade``; 0 if every submission was graded, 1 if some failed, 2 if refused.
+
+    Grading, reruns, feedback and exports are done by :func:`mml.parallel.run_class`.
+    """
+    from mml.parallel import run_class  # noqa: PLC0415
+
     course_dir = _course_dir(args.course_dir)
     config = load_config(course_dir)
     apply_arguments(config, args)
-    try:
-        session = GradingSession(args.assignment, course_dir, config=config)
-    except SandboxUnavailable as exc:
-        print(f"mml grade: refusing to grade.\n{exc}", file=sys.stderr)
-        return 2
-    students = args.student if args.student else session.students()
-    if not students:
-        print(f"mml grade: no submissions of {args.assignment} in "
-              f"{session.coursedir.submitted_directory}/", file=sys.stderr)
-        return 1
-    where = (
-        f"bubblewrap sandbox ({session.settings.describe()}, "
-        f"cell timeout {config.Execute.get('timeout', 30)} s)"
-        if session.sandboxed
-        else "NO SANDBOX (unsafe: students' code runs with your rights)"
-    )
-    print(f"Grading {args.assignment}: {len(students)} submission(s) in {course_dir}\n"
-          f"  {where}", file=sys.stderr)
-    started = time.monotonic()
-    results = session.grade(students, progress=not args.no_progress)
-    print(format_table(results))
-    failed = [r for r in results if not r.graded]
-    print(f"\n{len(results)} graded in {time.monotonic() - started:.1f} s"
-          + (f", {len(failed)} failed" if failed else ""), file=sys.stderr)
-    return 1 if failed else 0
+    return run_class(args, course_dir, config)
