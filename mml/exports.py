@@ -33,6 +33,7 @@ import os
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -214,3 +215,61 @@ def write_course_csv(
     rows = course_rows(db_url, assignments, course_id)
     _write_atomically(path, rows)
     return len(rows) - 1
+
+
+def gradebook_snapshot(
+    db_url: str, assignments: Iterable[str] | None = None, course_id: str = "default_course"
+) -> dict[str, Any]:
+    """Everything the gradebook holds about the submissions of some assignments, comparable.
+
+    Used to check that two grading runs (parallel and sequential, interrupted and not, SQLite
+    and PostgreSQL) left the same gradebook.
+
+    Parameters
+    ----------
+    db_url : str
+        The gradebook's SQLAlchemy URL.
+    assignments : iterable of str, optional
+        Only these assignments (default: all).
+    course_id : str
+        The nbgrader course id.
+
+    Returns
+    -------
+    dict
+        ``grades``: ``{(assignment, student, notebook, cell): (auto_score, manual_score,
+        extra_credit, needs_manual_grade)}``; ``comments``: ``{(assignment, student, notebook,
+        cell): (auto_comment, manual_comment)}``; ``submissions``: ``{(assignment, student):
+        (timestamp, notebooks)}``; ``rows``: rows per table of submitted data (a duplicate
+        would show there).
+    """
+    from nbgrader.api import Gradebook  # noqa: PLC0415
+    from sqlalchemy import text  # noqa: PLC0415
+
+    grades: dict[tuple, tuple] = {}
+    comments: dict[tuple, tuple] = {}
+    subs: dict[tuple, tuple] = {}
+    rows: dict[str, int] = {}
+    with Gradebook(db_url, course_id) as gb:
+        names = [a.name for a in gb.assignments]
+        wanted = [a for a in names if assignments is None or a in set(assignments)]
+        for name in wanted:
+            for submission in gb.assignment_submissions(name):
+                student = submission.student.id
+                subs[(name, student)] = (
+                    str(submission.timestamp), tuple(sorted(n.name for n in submission.notebooks))
+                )
+                for nb in submission.notebooks:
+                    for grade in nb.grades:
+                        grades[(name, student, nb.name, grade.name)] = (
+                            grade.auto_score, grade.manual_score, grade.extra_credit,
+                            bool(grade.needs_manual_grade),
+                        )
+                    for comment in nb.comments:
+                        comments[(name, student, nb.name, comment.name)] = (
+                            comment.auto_comment, comment.manual_comment,
+                        )
+        for table in ("submitted_assignment", "submitted_notebook", "grade", "comment",
+                      "student"):
+            rows[table] = int(gb.db.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar())
+    return {"grades": grades, "comments": comments, "submissions": subs, "rows": rows}

@@ -1,0 +1,174 @@
+"""A small class for the class-grading tests: one quick assignment, six kinds of hand-in.
+
+:func:`build_course` makes a course directory with ``la-w3-special-matrices`` cut down to its
+graded cells (the demonstration cells cost seconds and test nothing about grading), generates
+its release into the gradebook and hands in :data:`STUDENTS`; :func:`grade` runs ``mml grade``
+on it as a separate process, like an instructor would.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from mml import course, notebooks, submissions
+
+ASSIGNMENT = "la-w3-special-matrices"
+NOTEBOOK = "special_matrices"
+ANSWERS_DIR = course.REPO_ROOT / "tests" / "answers"
+
+#: student -> kind of hand-in
+STUDENTS = {
+    "a-reference": "reference",
+    "b-blank": "blank",
+    "c-wrong": "wrong0",
+    "d-wrong": "wrong1",
+    "e-crash": "crash",
+    "f-right": "right0",
+}
+
+
+def env(db_url: str | None = None) -> dict[str, str]:
+    """Environment for nbgrader and ``mml grade``: SQLite in the course unless ``db_url``."""
+    result = course.tool_env()
+    result.pop("MML_DB_URL", None)
+    if db_url:
+        result["MML_DB_URL"] = db_url
+    result["MML_UNATTENDED"] = "1"
+    return result
+
+
+def _slim(path: Path) -> None:
+    nb = notebooks.read(path)
+    nb.cells = [c for c in nb.cells if notebooks.nbgrader_meta(c)]
+    notebooks.write(nb, path)
+
+
+def generate(root: Path, db_url: str | None = None) -> None:
+    """``nbgrader generate_assignment`` into the course's gradebook (or ``db_url``)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "nbgrader", "generate_assignment", ASSIGNMENT, "--force"],
+        cwd=root, env=env(db_url), capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
+def handin(root: Path, student: str, kind: str) -> None:
+    """Write one student's submission of the given kind."""
+    source_nb = notebooks.read(root / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
+    release_nb = notebooks.read(root / "release" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
+    answers = submissions.answer_files(ANSWERS_DIR, ASSIGNMENT, NOTEBOOK)
+    wrong = [a for a in answers if not a.is_right]
+    right = [a for a in answers if a.is_right]
+    reference = submissions.reference_submission(source_nb, release_nb)
+    if kind == "reference":
+        nb = reference
+    elif kind == "blank":
+        nb = release_nb
+    elif kind.startswith("wrong"):
+        nb = submissions.answer_submission(source_nb, release_nb, wrong[int(kind[5:])])
+    elif kind.startswith("right"):
+        nb = submissions.answer_submission(source_nb, release_nb, right[int(kind[5:])])
+    elif kind == "crash":
+        nb = copy.deepcopy(reference)
+        cell = next(c for c in nb.cells if notebooks.is_solution(c))
+        cell.source = "import os\nos._exit(1)\n" + cell.source
+    else:  # pragma: no cover
+        raise ValueError(kind)
+    folder = root / "submitted" / student / ASSIGNMENT
+    folder.mkdir(parents=True, exist_ok=True)
+    notebooks.write(nb, folder / f"{NOTEBOOK}.ipynb")
+    (folder / "timestamp.txt").write_text("2026-01-05 09:00:00.000000 UTC\n")
+
+
+def build_course(root: Path, students: dict[str, str] = STUDENTS,
+                 db_url: str | None = None) -> Path:
+    """A course at ``root`` with the slimmed assignment generated and ``students`` handed in."""
+    course.make_course(root, [ASSIGNMENT])
+    _slim(root / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
+    generate(root, db_url)
+    for student, kind in students.items():
+        handin(root, student, kind)
+    return root
+
+
+def copy_course(source: Path, target: Path) -> Path:
+    """A copy of a course directory (gradebook, state files and times included)."""
+    shutil.copytree(source, target, symlinks=True)
+    return target
+
+
+def grade_command(root: Path, *args: str) -> list[str]:
+    """The ``mml grade`` command line for the course at ``root``."""
+    return [sys.executable, "-m", "mml.cli", "grade", ASSIGNMENT, "--course-dir", str(root),
+            "--no-progress", *args]
+
+
+def grade(root: Path, *args: str, db_url: str | None = None) -> subprocess.CompletedProcess:
+    """Run ``mml grade`` on the course (a separate process); fail on a refusal."""
+    done = subprocess.run(grade_command(root, *args), cwd=root, env=env(db_url),
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode in (0, 1), done.stderr[-3000:]
+    return done
+
+
+def summary(done: subprocess.CompletedProcess) -> dict[str, int]:
+    """``graded``, ``kept`` and ``failed`` counts from the summary line of ``mml grade``."""
+    match = re.search(
+        r"(\d+) submission\(s\), (\d+) graded, (\d+) unchanged and kept.*?(\d+) failed",
+        done.stderr,
+    )
+    assert match, done.stderr[-2000:]
+    total, graded, kept, failed = (int(g) for g in match.groups())
+    return {"total": total, "graded": graded, "kept": kept, "failed": failed}
+
+
+def kept_students(done: subprocess.CompletedProcess) -> set[str]:
+    """Students the table marks as kept (not regraded)."""
+    return {line.split()[0] for line in done.stdout.splitlines() if re.search(r"\skept\s", line)}
+
+
+def expected_scores() -> dict[str, float]:
+    """The total each kind of hand-in must score (from the source notebook and answer files)."""
+    source_nb = notebooks.read(course.REPO_ROOT / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
+    points = notebooks.test_points(source_nb)
+    answers = submissions.answer_files(ANSWERS_DIR, ASSIGNMENT, NOTEBOOK)
+    wrong = [a for a in answers if not a.is_right]
+    full = sum(points.values())
+    result = {}
+    for student, kind in STUDENTS.items():
+        if kind in ("reference",) or kind.startswith("right"):
+            result[student] = full
+        elif kind in ("blank", "crash"):
+            result[student] = 0.0
+        else:
+            lost = wrong[int(kind[5:])].fails
+            result[student] = full - sum(points[g] for g in lost)
+    return result
+
+
+def totals(root: Path, db_url: str | None = None) -> dict[str, float]:
+    """Each student's total score in the gradebook."""
+    found = course.read_scores(db_url or "sqlite:///" + str(root / "gradebook.db"), ASSIGNMENT)
+    return {s: sum(c.score for nb in per.values() for c in nb.values()) for s, per in found.items()}
+
+
+def processes_mentioning(text: str) -> list[int]:
+    """Pids of the processes whose command line contains ``text``."""
+    found = []
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as handle:
+                cmdline = handle.read().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        if text in cmdline:
+            found.append(int(pid))
+    return found
