@@ -542,6 +542,9 @@ def sandbox_command(
             args += ["--symlink", os.readlink(path), path]
         elif os.path.isdir(path):
             args += ["--ro-bind", path, path]
+    # a private /tmp first: binds below may live under /tmp (a CI clone's .venv) and must stay
+    # visible on top of it
+    args += ["--size", str(parse_size(settings.tmp_limit)), "--tmpfs", "/tmp"]
     # the Python environment and the course package, read-only
     ro_paths = [sys.base_prefix, venv, os.path.dirname(os.path.realpath(python)), _PACKAGE_DIR]
     ro_paths += list(settings.extra_ro_paths)
@@ -570,7 +573,6 @@ def sandbox_command(
         args += ["--ro-bind", path, path]
         made.add(path)
     args += ["--proc", "/proc", "--dev", "/dev"]
-    args += ["--size", str(parse_size(settings.tmp_limit)), "--tmpfs", "/tmp"]
     parents(_SANDBOX_HOME)
     args += ["--size", str(parse_size(settings.disk_limit)), "--tmpfs", _SANDBOX_HOME]
     stage_mount = "/run/mml-stage"
