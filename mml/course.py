@@ -44,6 +44,10 @@ def tool_env() -> dict[str, str]:
     env = dict(os.environ)
     env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
     env.setdefault("MPLBACKEND", "agg")
+    # one BLAS thread per kernel: several kernels share the cores, and oversubscribed OpenBLAS
+    # threads turn a 0.1 s eigendecomposition into many seconds
+    env.setdefault("OPENBLAS_NUM_THREADS", "1")
+    env.setdefault("OMP_NUM_THREADS", "1")
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     return env
 
