@@ -1115,6 +1115,10 @@ def run_class(args: Any, course_dir: str, config: Any) -> int:
         except LookupError as exc:
             print(f"mml grade: {exc}", file=sys.stderr)
             return 2
+        except KeyboardInterrupt:
+            print("\nmml grade: interrupted. Completed students are kept; run the same command "
+                  "again to grade the rest.", file=sys.stderr)
+            return 130
         for report in reports:
             if len(reports) > 1:
                 print(f"\n{report.assignment}")
