@@ -168,7 +168,9 @@ class TemporaryPostgres:
                 "apt-get install postgresql"
             )
         self._run_as = self._owner()
-        self.root = tempfile.mkdtemp(prefix="mml-pg-")
+        # as root, the server's user must reach the folder: /tmp, not a private TMPDIR
+        shared = "/tmp" if self._run_as is not None and os.path.isdir("/tmp") else None
+        self.root = tempfile.mkdtemp(prefix="mml-pg-", dir=shared)
         os.chmod(self.root, 0o700)
         if self._run_as is not None:
             os.chown(self.root, *self._run_as)
