@@ -28,6 +28,7 @@ In ``nbgrader_config.py``::
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
@@ -378,9 +379,15 @@ uid, gid = spec["uid"], spec["gid"]
 if uid is not None:
     for top in spec["owned"]:
         os.chown(top, uid, gid)
+        device = os.lstat(top).st_dev
         for root, dirs, files in os.walk(top):
+            # stay on this tmpfs: read-only mounts below it (a venv under /tmp) are not ours
+            dirs[:] = [d for d in dirs if os.lstat(os.path.join(root, d)).st_dev == device]
             for name in dirs + files:
-                os.lchown(os.path.join(root, name), uid, gid)
+                try:
+                    os.lchown(os.path.join(root, name), uid, gid)
+                except OSError:
+                    pass
 os.chmod("/tmp", 0o1777)
 for name, (soft, hard) in spec["limits"].items():
     resource.setrlimit(getattr(resource, name), (soft, hard))
@@ -399,6 +406,8 @@ os.execve(cmd[0], cmd, spec["env"])
 """
 
 _SANDBOX_HOME = "/home/student"
+#: where the kernel creates its ZeroMQ ipc sockets, inside the sandbox
+IPC_DIR = "/run/mml-ipc"
 #: environment variables of the grader that the kernel gets (everything else is cleared)
 _PASSED_ENV = ("NBGRADER_EXECUTION", "MPLBACKEND", "MML_UNATTENDED")
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
@@ -495,8 +504,10 @@ def sandbox_command(
     kernel_cmd : list of str
         The kernel command (``python -m ipykernel_launcher -f CONNECTION_FILE``).
     conn_dir : str
-        Private host directory with the connection file and the ipc sockets, mounted read-write
-        at the same path.
+        Private host directory with the connection file, mounted read-only at the same path.
+        The kernel's ipc sockets live in a tiny tmpfs inside the sandbox (``/run/mml-ipc``);
+        the grader reaches them through ``/proc/<pid>/root``, so the kernel can write nothing
+        at all on the host.
     stage_dir : str
         Host directory with the files of the submission, copied into the private tmpfs at start.
     workdir_name : str
@@ -583,7 +594,9 @@ def sandbox_command(
         parents(settings.data_mount)
         args += ["--ro-bind", data, settings.data_mount]
     parents(conn_dir)
-    args += ["--bind", conn_dir, conn_dir]
+    args += ["--ro-bind", conn_dir, conn_dir]
+    parents(IPC_DIR)
+    args += ["--size", str(1024 * 1024), "--tmpfs", IPC_DIR]
     args += ["--chdir", "/", "--clearenv"]
     env = {
         "PATH": f"{venv}/bin:/usr/local/bin:/usr/bin:/bin",
@@ -616,7 +629,7 @@ def sandbox_command(
         "work": workdir,
         "stage": stage_mount,
         "mkdirs": [f"{_SANDBOX_HOME}/.config/matplotlib", f"{_SANDBOX_HOME}/.ipython"],
-        "owned": [_SANDBOX_HOME, "/tmp"],
+        "owned": [_SANDBOX_HOME, "/tmp", IPC_DIR],
         "uid": uid,
         "gid": uid,
         "limits": settings.limits(),
@@ -663,7 +676,7 @@ class SandboxKernelManager(_kernel_manager_base()):  # type: ignore[misc]
             os.chown(conn, uid, uid)
             os.chmod(root, 0o711)
         self.transport = "ipc"
-        self.ip = os.path.join(conn, "k")
+        self.ip = f"{IPC_DIR}/k"  # as the kernel sees it; the grader's view is set at launch
         self.connection_file = os.path.join(conn, "kernel.json")
         # messages, not signals: a SIGINT to bwrap would not reach the kernel inside
         if self.kernel_spec is not None:
@@ -689,8 +702,17 @@ class SandboxKernelManager(_kernel_manager_base()):  # type: ignore[misc]
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
         await super()._async_launch_kernel(kernel_cmd, **kw)
         process = getattr(self.provisioner, "process", None)
-        if process is not None:
-            LAUNCHED.append((process.pid, getattr(self, "_sandbox_uid", None)))
+        if process is None:
+            return
+        LAUNCHED.append((process.pid, getattr(self, "_sandbox_uid", None)))
+        # the sockets are inside the sandbox: connect through the root of its first process
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and process.poll() is None:
+            inside = _children_map().get(process.pid)
+            if inside:
+                self.ip = f"/proc/{inside[0]}/root{IPC_DIR}/k"
+                return
+            await asyncio.sleep(0.005)
 
     def kernel_pid(self) -> int | None:
         """Host pid of the kernel process (the grandchild of bwrap), or None."""
@@ -832,6 +854,7 @@ class SandboxExecuteMixin:
         kwargs.setdefault("shutdown_kernel", "immediate")
         super().__init__(*args, **kwargs)
         self._report: NotebookReport | None = None
+        self._managers: list[Any] = []
 
     # -- notebook level ---------------------------------------------------------------------
 
@@ -854,6 +877,11 @@ class SandboxExecuteMixin:
             scrub_hidden_tests(nb)
             return nb, resources
         finally:
+            for manager in self._managers:
+                # normally removed at kernel shutdown; also when the kernel never started
+                if getattr(manager, "_sandbox_dir", None):
+                    shutil.rmtree(manager._sandbox_dir, ignore_errors=True)
+            self._managers = []
             self._report.seconds = time.monotonic() - self._started
             if self.km is not None and getattr(self.km, "sandbox_skipped", None):
                 self._report.incidents.append(
@@ -863,6 +891,11 @@ class SandboxExecuteMixin:
                         + ", ".join(self.km.sandbox_skipped[:5]),
                     )
                 )
+
+    def create_kernel_manager(self) -> Any:
+        manager = super().create_kernel_manager()  # type: ignore[misc]
+        self._managers.append(manager)
+        return manager
 
     def _incident(self, incident: Incident) -> None:
         if self._report is not None:
