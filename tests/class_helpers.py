@@ -9,12 +9,15 @@ on it as a separate process, like an instructor would.
 from __future__ import annotations
 
 import copy
+import fcntl
 import os
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from mml import course, notebooks, submissions
 
@@ -172,3 +175,41 @@ def processes_mentioning(text: str) -> list[int]:
         if text in cmdline:
             found.append(int(pid))
     return found
+
+
+def _shared(tmp_path_factory: Any, name: str, build: Callable[[Path], None]) -> Path:
+    """A folder built once per test run, shared by the xdist workers (built under a lock).
+
+    Whichever worker gets here first builds it; the others wait and reuse it, so the shared
+    courses are built once even when the tests using them run on different workers.
+    """
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, common to all workers
+    target = base / f"class-grading-{name}"
+    with open(base / f"class-grading-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (target / ".complete").exists():
+            if target.exists():
+                shutil.rmtree(target)
+            build(target)
+            (target / ".complete").write_text("")
+    return target
+
+
+def shared_template(tmp_path_factory: Any) -> Path:
+    """The course with the release generated and :data:`STUDENTS` handed in, not graded."""
+    return _shared(tmp_path_factory, "template", build_course)
+
+
+def shared_sequential(tmp_path_factory: Any) -> Path:
+    """The template graded by one uninterrupted ``mml grade --jobs 1`` (SQLite)."""
+    template = shared_template(tmp_path_factory)
+
+    def build(root: Path) -> None:
+        copy_course(template, root)
+        (root / ".complete").unlink()
+        done = grade(root, "--jobs", "1")
+        assert summary(done) == {"total": 6, "graded": 6, "kept": 0, "failed": 0}, done.stderr
+
+    return _shared(tmp_path_factory, "sequential", build)

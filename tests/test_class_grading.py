@@ -29,7 +29,6 @@ from class_helpers import (
     ASSIGNMENT,
     NOTEBOOK,
     STUDENTS,
-    build_course,
     copy_course,
     env,
     expected_scores,
@@ -38,6 +37,8 @@ from class_helpers import (
     handin,
     kept_students,
     processes_mentioning,
+    shared_sequential,
+    shared_template,
     summary,
     totals,
 )
@@ -58,16 +59,13 @@ def _snapshot(root: Path) -> dict:
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The course with the release generated and the class handed in, not graded."""
-    return build_course(tmp_path_factory.mktemp("class") / "template")
+    return shared_template(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
-def sequential(template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def sequential(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The class graded by one uninterrupted ``mml grade --jobs 1``."""
-    root = copy_course(template, tmp_path_factory.mktemp("class") / "sequential")
-    done = grade(root, "--jobs", "1")
-    assert summary(done) == {"total": 6, "graded": 6, "kept": 0, "failed": 0}, done.stderr
-    return root
+    return shared_sequential(tmp_path_factory)
 
 
 def test_sequential_scores_are_right(sequential: Path) -> None:

@@ -1,9 +1,10 @@
 """The gradebook in PostgreSQL: a real server, parallel workers, the same grades as SQLite.
 
 A PostgreSQL server (Debian's ``postgresql`` package, installed by ``.ci/run``) is started on a
-temporary directory and a free loopback port (:class:`mml.pgtest.TemporaryPostgres`). One small
-class is generated into it and graded by ``mml grade --jobs 2``; the same class is graded into
-SQLite; both gradebooks must hold the same grades, and the course export must read the same.
+temporary directory and a free loopback port (:class:`mml.pgtest.TemporaryPostgres`). The small
+class of ``class_helpers`` is generated into it and graded by ``mml grade --jobs 2``; its
+gradebook must hold exactly what the same class graded into SQLite holds (the shared course of
+``test_class_grading``), a rerun must keep everything, and the course export must read it.
 
 Without the PostgreSQL programs the test is skipped with the reason, except in CI (``CI`` set),
 where it fails: CI installs them.
@@ -18,11 +19,13 @@ from pathlib import Path
 import pytest
 from class_helpers import (
     ASSIGNMENT,
-    build_course,
+    STUDENTS,
     copy_course,
     expected_scores,
     generate,
     grade,
+    shared_sequential,
+    shared_template,
     summary,
     totals,
 )
@@ -31,9 +34,6 @@ from mml import exports
 from mml.pgtest import TemporaryPostgres, find_postgres_bin
 
 pytestmark = pytest.mark.xdist_group("postgres")
-
-STUDENTS = {"a-reference": "reference", "b-blank": "blank", "c-wrong": "wrong0",
-            "e-crash": "crash"}
 
 
 @pytest.fixture(scope="module")
@@ -47,30 +47,29 @@ def postgres():
         yield server
 
 
-def test_postgres_gradebook_matches_sqlite(postgres: TemporaryPostgres, tmp_path: Path) -> None:
-    sqlite_root = build_course(tmp_path / "sqlite", STUDENTS)
-    pg_root = copy_course(sqlite_root, tmp_path / "postgres")
-    generate(pg_root, postgres.url)  # the assignment into the PostgreSQL gradebook
-
-    done = grade(pg_root, "--jobs", "2", "--export-course", str(pg_root / "course.csv"),
+def test_postgres_gradebook_matches_sqlite(
+    postgres: TemporaryPostgres, tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    root = copy_course(shared_template(tmp_path_factory), tmp_path / "postgres")
+    generate(root, postgres.url)  # the assignment into the PostgreSQL gradebook
+    done = grade(root, "--jobs", "2", "--export-course", str(root / "course.csv"),
                  db_url=postgres.url)
-    assert summary(done) == {"total": 4, "graded": 4, "kept": 0, "failed": 0}, done.stderr
-    local = exports.gradebook_snapshot("sqlite:///" + str(pg_root / "gradebook.db"))
+    assert summary(done) == {"total": 6, "graded": 6, "kept": 0, "failed": 0}, done.stderr
+    local = exports.gradebook_snapshot("sqlite:///" + str(root / "gradebook.db"))
     assert local["rows"]["submitted_assignment"] == 0, "grades went to SQLite, not PostgreSQL"
-    grade(sqlite_root, "--jobs", "1")
 
+    sqlite = shared_sequential(tmp_path_factory)
     pg = exports.gradebook_snapshot(postgres.url, [ASSIGNMENT], "mml")
-    lite = exports.gradebook_snapshot("sqlite:///" + str(sqlite_root / "gradebook.db"),
+    lite = exports.gradebook_snapshot("sqlite:///" + str(sqlite / "gradebook.db"),
                                       [ASSIGNMENT], "mml")
     assert pg["grades"] == lite["grades"]
     assert pg["comments"] == lite["comments"]
     assert pg["rows"] == lite["rows"]
-    expected = {s: v for s, v in expected_scores().items() if s in STUDENTS}
-    assert totals(pg_root, postgres.url) == expected
+    assert totals(root, postgres.url) == expected_scores()
 
-    # a rerun against PostgreSQL keeps everything; the export reads PostgreSQL
-    again = grade(pg_root, "--jobs", "2", db_url=postgres.url)
-    assert summary(again)["kept"] == 4, again.stderr
-    with open(pg_root / "course.csv", newline="", encoding="utf-8") as handle:
+    # a rerun against PostgreSQL keeps everything; the export read PostgreSQL
+    again = grade(root, "--jobs", "2", db_url=postgres.url)
+    assert summary(again)["kept"] == len(STUDENTS), again.stderr
+    with open(root / "course.csv", newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
-    assert {r[0]: float(r[-3]) for r in rows[1:]} == expected
+    assert {r[0]: float(r[-3]) for r in rows[1:]} == expected_scores()
