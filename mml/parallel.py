@@ -599,49 +599,68 @@ def run_tasks(
     sys.stdout.flush()
     sys.stderr.flush()
     workers = [_Worker(ctx, sessions) for _ in range(jobs)]
+
+    def give(index: int) -> None:
+        """Hand the next task to worker ``index``, replacing the worker if it has died."""
+        for _ in range(3):
+            if not todo:
+                return
+            worker = workers[index]
+            if not worker.process.is_alive():
+                worker.kill()
+                worker = workers[index] = _Worker(ctx, sessions)
+            try:
+                worker.send(todo[0])
+            except (OSError, ValueError):
+                worker.task = None
+                worker.kill()
+                workers[index] = _Worker(ctx, sessions)
+                continue
+            task = todo.pop(0)
+            if on_start:
+                on_start(task)
+            return
+        raise RuntimeError("grading worker processes keep dying at start")
+
     try:
-        for worker in workers:
-            if todo:
-                task = todo.pop(0)
-                if on_start:
-                    on_start(task)
-                worker.send(task)
+        for index in range(len(workers)):
+            give(index)
         while any(w.task is not None for w in workers):
-            busy = [w for w in workers if w.task is not None]
-            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], 5.0)
-            for worker in busy:
+            busy = [i for i, w in enumerate(workers) if w.task is not None]
+            ready = wait(
+                [workers[i].conn for i in busy] + [workers[i].process.sentinel for i in busy], 5.0
+            )
+            for index in busy:
+                worker = workers[index]
                 task = worker.task
                 assert task is not None
                 outcome: TaskOutcome | None = None
+                died = False
                 if worker.conn in ready:
                     try:
                         outcome = worker.conn.recv()
                     except (EOFError, OSError):
-                        outcome = None
-                if outcome is None and (
-                    worker.process.sentinel in ready or worker.conn in ready
-                ):
+                        died = True
+                elif worker.process.sentinel in ready:
+                    died = True
+                if died:
                     worker.process.join(1)
-                    code = worker.process.exitcode
                     result = StudentResult(task.student)
                     result.problems.append(
-                        f"grading failed: the grading worker died (exit code {code})"
+                        "grading failed: the grading worker died "
+                        f"(exit code {worker.process.exitcode})"
                     )
                     result.seconds = time.monotonic() - worker.started
                     outcome = TaskOutcome(result)
                     worker.kill()
-                    workers[workers.index(worker)] = worker = _Worker(ctx, sessions)
+                    workers[index] = _Worker(ctx, sessions)
                 if outcome is None:
                     continue
                 outcomes[(task.assignment, task.student)] = outcome
-                worker.task = None
+                workers[index].task = None
                 if on_done:
                     on_done(task, outcome)
-                if todo:
-                    task = todo.pop(0)
-                    if on_start:
-                        on_start(task)
-                    worker.send(task)
+                give(index)
         for worker in workers:
             with contextlib.suppress(OSError, ValueError):
                 worker.conn.send(None)

@@ -21,6 +21,7 @@ import os
 import re
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -171,3 +172,40 @@ def test_rerun_grades_only_what_changed(sequential: Path, tmp_path: Path) -> Non
     done = grade(root, "--student", "d-wrong", "--force")
     assert summary(done) == {"total": 1, "graded": 1, "kept": 0, "failed": 0}, done.stderr
     assert totals(root)["d-wrong"] == expected_scores()["d-wrong"]
+
+
+DEAD_WORKER = """
+import os, sys, tempfile, time
+from mml import parallel
+from mml.grading import StudentResult
+
+class Session:  # just enough of a GradingSession for run_tasks
+    def __init__(self, root):
+        self.course_dir, self.assignment = root, "a"
+        class Folders:
+            autograded_directory, feedback_directory = "autograded", "feedback"
+            def format_path(self, kind, student, assignment):
+                return os.path.join(root, kind, student, assignment)
+        self.coursedir = Folders()
+    def grade_student(self, student):
+        if student == "dies":
+            os._exit(3)  # the worker process itself dies (not a kernel)
+        time.sleep(0.1)
+        return StudentResult(student, problems=[f"graded by {os.getpid()}"])
+
+tasks = [parallel.Task("a", s, "key") for s in ["s1", "dies", "s2", "s3", "s4"]]
+done = parallel.run_tasks({"a": Session(tempfile.mkdtemp())}, tasks, 2)
+for (_, student), outcome in sorted(done.items()):
+    print(student, outcome.result.problems[0])
+"""
+
+
+def test_a_dead_worker_is_reported_and_replaced() -> None:
+    """A worker process that dies costs only its student (reported), the others are graded."""
+    done = subprocess.run([sys.executable, "-c", DEAD_WORKER], env=env(), capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = dict(line.split(" ", 1) for line in done.stdout.splitlines())
+    assert set(lines) == {"s1", "dies", "s2", "s3", "s4"}
+    assert "the grading worker died (exit code 3)" in lines["dies"]
+    assert all(lines[s].startswith("graded by") for s in ("s1", "s2", "s3", "s4"))
