@@ -19,9 +19,11 @@ guard (:class:`_MMLGuard`) snapshots, at import, NumPy (every loaded ``numpy`` m
 ``numpy.testing``), ``builtins``, this module, ``sys`` hooks and the IPython machinery that reports
 errors. The grader (``mml.sandbox``) calls the guard before every test cell and each check calls
 it on entry: whatever an answer cell patched (module attributes, function code, builtins,
-``sys.modules``, trace functions, IPython's ``showtraceback``, AST transformers, event hooks,
-names bound by the notebook's locked cells such as ``np``, ``checks`` or a given function) is put
-back first. This is best effort: code running in the same process can in principle defeat any
+``sys.modules``, trace functions, signal handlers and timers, IPython's ``showtraceback``, input
+and AST transformers, event hooks, and the modules, functions and classes bound by the
+notebook's locked cells, such as ``np``, ``checks`` or a given function) is put back first; a
+thread started by the notebook that is still running fails the test, and new audit hooks are
+refused. This is best effort: code running in the same process can in principle defeat any
 in-process defence; the sandbox and the grader's own checks (reply status, error outputs) are
 the other layers.
 
@@ -480,8 +482,8 @@ def _take_snapshot() -> None:
     state["signals"] = _signal_handlers()
     state["gc_callbacks"] = _list(_gc.callbacks)
     state["threads"] = _builtins.set(_sys._current_frames())
-    state["trusted"] = {}  # name -> value bound by locked cells
-    state["trusted_setup"] = {}  # the modules/functions/classes among them, from setup cells
+    state["trusted"] = {}  # name -> module, function or class bound by a locked cell
+    state["trusted_setup"] = {}  # those bound by locked cells that are not tests
     state["trusted_functions"] = []
     state["before"] = None
     shell = _shell()
@@ -740,6 +742,14 @@ def _before() -> None:
     )
 
 
+_TOOL_TYPES = (_types.ModuleType, _types.FunctionType, _types.BuiltinFunctionType, type,
+               _numpy.ufunc)
+
+
+def _is_tool(value: Any) -> bool:
+    return _isinstance(value, _TOOL_TYPES)
+
+
 def _after(setup: bool) -> None:
     state = _MMLGuard.state
     shell = state.get("shell")
@@ -753,8 +763,12 @@ def _after(setup: bool) -> None:
             continue
         if before_ns.get(name, _MISSING) is value:
             continue
+        # only tools (modules, functions, classes): data such as `A` or `X` may be legitimately
+        # rebound by an answer cell and is recreated by every test that needs it
+        if not _is_tool(value):
+            continue
         state["trusted"][name] = value
-        if setup and _isinstance(value, (_types.ModuleType, _types.FunctionType, type)):
+        if setup:
             state["trusted_setup"][name] = value
         if _type(value) is _types.FunctionType:
             state["trusted_functions"].append(
