@@ -7,8 +7,9 @@ Steps, all with nbgrader on the repository's course directory:
    ``demo-reference`` (the reference answers), ``demo-blank`` (the untouched release),
    ``demo-mistakes`` (one typical mistake per notebook, from ``tests/answers/*/wrong``) and
    ``demo-other-way`` (a correct answer written differently, from ``tests/answers/*/right``);
-3. autograde them into ``autograded/``, generate feedback into ``feedback/``;
-4. export every grade to ``exports/grades.csv`` and print a student × assignment table.
+3. grade them with ``mml grade`` (sandboxed, in parallel) into ``autograded/`` and the
+   gradebook, with feedback in ``feedback/``;
+4. export the course grades to ``exports/grades.csv`` and print a student × assignment table.
 
 Submissions carry a fixed timestamp, so running it twice gives the same gradebook and table.
 Only the ``demo-*`` students are written; other students' work is left alone.
@@ -17,6 +18,8 @@ Only the ``demo-*`` students are written; other students' work is left alone.
 from __future__ import annotations
 
 import argparse
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -112,15 +115,19 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for name in names:
         hand_in(root, name)
-        print(f"Grading {name} ...", flush=True)
-        course.nbgrader("autograde", name, "--force", "--create", root=root)
-        course.nbgrader("generate_feedback", name, "--force", root=root)
     exports = root / "exports"
     exports.mkdir(exist_ok=True)
-    course.nbgrader("export", "--to", str(exports / "grades.csv"), root=root)
+    students = [arg for student in STUDENTS for arg in ("--student", student)]
+    print(f"Grading {len(STUDENTS)} students x {len(names)} assignments with `mml grade` "
+          "(sandboxed, parallel; unchanged submissions are not graded again) ...", flush=True)
+    subprocess.run(
+        [sys.executable, "-m", "mml.cli", "grade", *names, *students, "--course-dir", str(root),
+         "--feedback", "--export-course", str(exports / "grades.csv")],
+        env=course.tool_env(), check=True,
+    )
     print()
     print(score_table(root, names, STUDENTS))
     print()
     print("autograded/: executed notebooks   feedback/: HTML per student and notebook")
-    print(f"exports/grades.csv: every grade    ({time.monotonic() - started:.0f} s)")
+    print(f"exports/grades.csv: course grades  ({time.monotonic() - started:.0f} s)")
     return 0
