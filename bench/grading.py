@@ -29,10 +29,11 @@ setup, given code, answers, tests), as the adversarial tests do: the demonstrati
 (plots, timings, a 10^6-page web, PCA of 5000 digits) take up to 100 s per notebook and
 measure NumPy, not the grader. ``--full`` grades the notebooks as released.
 
-Run: ``python bench/grading.py`` (1 student per assignment, about 3-4 minutes on a busy
-2-core machine). Bigger: ``python bench/grading.py --students 8`` (about 8x the grading
-time); ``--assignments la-w3-special-matrices,mc-w5-optimisation`` for a subset;
-``--keep DIR`` keeps the courses for inspection.
+Run: ``python bench/grading.py`` (1 student per assignment, 16 notebooks: about 4.5 minutes
+on a busy 2-core machine). Bigger: ``--students 4`` (64 notebooks, about 18 minutes there),
+``--students 8`` about twice that; ``--assignments la-w3-special-matrices,mc-w5-optimisation``
+for a subset; ``--full`` for the notebooks as released (much longer); ``--keep DIR`` keeps the
+courses for inspection.
 """
 
 from __future__ import annotations
@@ -317,7 +318,8 @@ def startup_report(root: Path) -> list[str]:
     stock = _seconds([py, "-c", "import nbgrader.apps.nbgraderapp"])
     ours = _seconds([py, "-c", "import mml.grading, mml.parallel, nbgrader.converters"])
     config = _seconds(
-        [py, "-c", f"from mml.grading import load_config\nload_config({str(root)!r})"],
+        [py, "-c", "import mml.grading, mml.parallel, nbgrader.converters\n"
+         f"mml.grading.load_config({str(root)!r})"],
     )
     plain = kernel_start(False, root)
     boxed = kernel_start(True, root)
