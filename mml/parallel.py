@@ -390,6 +390,7 @@ class TaskOutcome:
     result: StudentResult
     graded: bool = False  # nbgrader ran
     feedback_written: bool = False
+    stale_feedback: bool = False  # regraded, feedback not asked for, older feedback exists
 
 
 def generate_feedback(session: GradingSession, student: str) -> dict:
@@ -452,6 +453,8 @@ def run_task(session: GradingSession, task: Task) -> TaskOutcome:
     if not result.graded:
         return outcome
     has_autograded = bool(_files_of(_autograded_dir(session, task.student), ".ipynb"))
+    if task.grade and not task.feedback:
+        outcome.stale_feedback = bool(_files_of(_feedback_dir(session, task.student), ".html"))
     if task.feedback and has_autograded:
         started = time.monotonic()
         done = generate_feedback(session, task.student)
@@ -687,6 +690,7 @@ class ClassReport:
     graded: list[str] = field(default_factory=list)  # nbgrader ran for these
     skipped: list[str] = field(default_factory=list)  # complete and unchanged: not regraded
     feedback: list[str] = field(default_factory=list)  # feedback written in this run
+    stale_feedback: list[str] = field(default_factory=list)  # regraded; feedback/ is older
     jobs: int = 1
     seconds: float = 0.0
     startup_seconds: float = 0.0
@@ -938,6 +942,8 @@ def grade_classes(
                 report.graded.append(student)
             if outcome.feedback_written:
                 report.feedback.append(student)
+            if outcome.stale_feedback:
+                report.stale_feedback.append(student)
     return [reports[name] for name in names]
 
 
@@ -1060,7 +1066,11 @@ def summary_line(report: ClassReport) -> str:
     if report.feedback:
         parts.append(f"feedback for {len(report.feedback)}")
     parts.append(f"{failed} failed")
-    return f"{report.assignment}: " + ", ".join(parts)
+    line = f"{report.assignment}: " + ", ".join(parts)
+    if report.stale_feedback:
+        line += (f"\n  feedback/ of {len(report.stale_feedback)} regraded student(s) is older "
+                 "than their new grades: run again with --feedback")
+    return line
 
 
 def _export_path(template: str, assignment: str, several: bool) -> str:
