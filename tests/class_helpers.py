@@ -213,3 +213,37 @@ def shared_sequential(tmp_path_factory: Any) -> Path:
         assert summary(done) == {"total": 6, "graded": 6, "kept": 0, "failed": 0}, done.stderr
 
     return _shared(tmp_path_factory, "sequential", build)
+
+
+def _stat(pid: int) -> tuple[str, int] | None:
+    """(state, parent pid) of a process, or None if it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    fields = data[data.rfind(b")") + 2:].split()
+    return fields[0].decode(), int(fields[1])
+
+
+def descendants(pid: int) -> set[int]:
+    """Every process below ``pid`` (children, grandchildren, ...)."""
+    parents: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            info = _stat(int(entry))
+            if info is not None:
+                parents.setdefault(info[1], []).append(int(entry))
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        for child in parents.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def alive(pids: set[int]) -> set[int]:
+    """The processes of ``pids`` that still run (zombies count as dead)."""
+    return {p for p in pids if (info := _stat(p)) is not None and info[0] != "Z"}

@@ -30,7 +30,9 @@ from class_helpers import (
     ASSIGNMENT,
     NOTEBOOK,
     STUDENTS,
+    alive,
     copy_course,
+    descendants,
     env,
     expected_scores,
     grade,
@@ -134,15 +136,18 @@ def test_sigkill_then_rerun_equals_uninterrupted(
         assert process.poll() is None, "mml grade ended before it could be killed"
         assert time.monotonic() < deadline, "no student completed in 300 s"
         time.sleep(0.05)
+    below = descendants(process.pid)  # workers, their bwrap sandboxes and kernels
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     log.close()
 
     # the workers (forked: same command line) and their kernels die with the run
     deadline = time.monotonic() + 30
-    while processes_mentioning(str(root)) and time.monotonic() < deadline:
+    while (alive(below) or processes_mentioning(str(root))) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert not processes_mentioning(str(root)), "grading processes survived the kill"
+    assert not processes_mentioning(str(root)), "grading workers survived the kill"
+    assert not alive(below), "sandboxes or kernels survived the kill"
+    assert len(below) >= 2, "the run had no worker processes"
     complete = _complete(states)
     assert 1 <= len(complete) < len(STUDENTS), complete
 
