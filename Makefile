@@ -40,4 +40,4 @@ bench: $(STAMP)
 	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) submitted autograded/*/ feedback exports gradebook.db
+	rm -rf $(VENV) .mml submitted autograded/*/ feedback exports gradebook.db
