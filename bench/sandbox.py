@@ -7,7 +7,8 @@
 
 Each source notebook (reference solutions and hidden tests) runs from a copy of its assignment
 folder, ``--repeat`` times per mode (interleaved), and the median wall time of the whole
-execution (kernel start to shutdown) is reported.
+execution (kernel start to shutdown) is reported. First, a one-cell notebook (``import numpy``)
+measures the fixed cost per kernel, which is what the sandbox adds (``--startup`` runs).
 
 Usage::
 
@@ -69,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--assignment", action="append", default=None)
+    parser.add_argument("--startup", type=int, default=10,
+                        help="runs of the one-cell notebook per mode (0: skip)")
     args = parser.parse_args(argv)
     problem = bwrap_problem()
     if problem:
@@ -80,6 +83,20 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     assignments = args.assignment or course.assignments()
     with tempfile.TemporaryDirectory(prefix="mml-bench-") as tmp:
+        if args.startup:
+            work = Path(tmp) / "startup"
+            work.mkdir()
+            tiny = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+                "import numpy\nfrom mml import checks")])
+            tiny.metadata.kernelspec = {"name": "python3", "display_name": "Python 3",
+                                        "language": "python"}
+            nbformat.write(tiny, work / "startup.ipynb")
+            times = {m: [] for m in modes}
+            for _ in range(args.startup):
+                for mode in modes:
+                    times[mode].append(run_once(mode, work / "startup.ipynb", work))
+            rows.append(("(one cell: import numpy, mml.checks)",
+                         *[statistics.median(times[m]) for m in modes]))
         for assignment in assignments:
             work = Path(tmp) / assignment
             shutil.copytree(REPO / "source" / assignment, work)
@@ -98,9 +115,10 @@ def main(argv: list[str] | None = None) -> int:
         cost = boxed - plain
         table.append((name, f"{stock:.2f} s", f"{plain:.2f} s", f"{boxed:.2f} s",
                       f"{cost:+.2f} s ({100 * cost / plain:+.0f}%)"))
-    if rows:
-        stock, plain, boxed = (statistics.mean(r[i] for r in rows) for i in (1, 2, 3))
-        table.append(("mean", f"{stock:.2f} s", f"{plain:.2f} s", f"{boxed:.2f} s",
+    notebooks = rows[1:] if args.startup else rows
+    if notebooks:
+        stock, plain, boxed = (statistics.mean(r[i] for r in notebooks) for i in (1, 2, 3))
+        table.append(("mean of the notebooks", f"{stock:.2f} s", f"{plain:.2f} s", f"{boxed:.2f} s",
                       f"{boxed - plain:+.2f} s ({100 * (boxed - plain) / plain:+.0f}%)"))
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     print(f"Notebook execution time, median of {args.repeat} (kernel start to shutdown)")
