@@ -414,7 +414,7 @@ _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
 def _children_map() -> dict[int, list[int]]:
-    """Parent pid -> child pids of every process (from /proc)."""
+    """Parent pid -> child pids of every live (not zombie) process, from /proc."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -426,7 +426,7 @@ def _children_map() -> dict[int, list[int]]:
             continue
         # the command name (field 2) may contain spaces: split after its closing parenthesis
         fields = stat[stat.rfind(b")") + 2:].split()
-        if len(fields) > 1:
+        if len(fields) > 1 and fields[0] not in (b"Z", b"X"):  # zombies are already dead
             children.setdefault(int(fields[1]), []).append(int(entry))
     return children
 
@@ -734,20 +734,32 @@ class SandboxKernelManager(_kernel_manager_base()):  # type: ignore[misc]
             How many processes were killed.
         """
         kernel = self.kernel_pid()
-        if kernel is None:
+        process = getattr(getattr(self, "provisioner", None), "process", None)
+        if kernel is None or process is None:
             return 0
-        children = _children_map()
-        todo, found = list(children.get(kernel, [])), []
-        while todo:
-            pid = todo.pop()
-            found.append(pid)
-            todo.extend(children.get(pid, []))
-        for pid in found:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except OSError:
-                pass
-        return len(found)
+        killed: set[int] = set()
+        for _ in range(20):  # processes may still be forking while we sweep: repeat
+            children = _children_map()
+            # everything in the sandbox but its init and the kernel (orphans too, whom the
+            # sandbox's init adopted)
+            inits = children.get(process.pid, [])
+            todo = [pid for init in inits for pid in children.get(init, []) if pid != kernel]
+            todo += children.get(kernel, [])
+            found = []
+            while todo:
+                pid = todo.pop()
+                found.append(pid)
+                todo.extend(children.get(pid, []))
+            if not found:
+                break
+            for pid in found:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except OSError:
+                    pass
+            killed.update(found)
+            time.sleep(0.01)
+        return len(killed)
 
     def exit_status(self) -> int | None:
         """The exit status of the sandbox process (128 + signal if killed), or None."""
@@ -931,14 +943,16 @@ class SandboxExecuteMixin:
             cell = self.execute_cell(  # type: ignore[attr-defined]
                 cell, index, store_history=not is_test
             )
+            if self._timed_out and self._silent("", self.probe_timeout) is None:
+                self._unresponsive(cell, name)
+                return cell, self.resources  # type: ignore[attr-defined]
+            # the kernel is idle now: whatever the cell started and left running is stopped
             reaped = self.km.reap() if hasattr(self.km, "reap") else 0  # type: ignore[attr-defined]
             if reaped:
                 self._incident(Incident(
                     "processes", f"{reaped} leftover process(es) of the cell were stopped", name
                 ))
-            if self._timed_out and self._silent("", self.probe_timeout) is None:
-                self._unresponsive(cell, name)
-            elif trusted:
+            if trusted:
                 self._guard("after-test" if is_test else "after", cell, name)
         except DeadKernelError:
             self._on_dead(cell, name)
