@@ -12,7 +12,7 @@ from nbgrader.preprocessors import (
     SaveAutoGrades,
 )
 
-from mml.nbgrader_ext import FeedbackSummary, HideHiddenTests, StderrIsNotFailure
+from mml.grading.nbgrader_ext import FeedbackSummary, HideHiddenTests, StderrIsNotFailure
 
 c = get_config()  # noqa: F821 - provided by traitlets when it loads this file
 
@@ -66,7 +66,7 @@ c.GenerateFeedback.preprocessors = [
 # MML_UNSAFE_GRADING=1 is set or `mml grade --unsafe-no-sandbox` is used. `mml grade` flags
 # (--memory, --cpu-time, --processes, --file-size, --disk, --output, --timeout,
 # --notebook-timeout) override these values.
-from mml.sandbox import configure_nbgrader  # noqa: E402
+from mml.grading.sandbox import configure_nbgrader  # noqa: E402
 
 c.Sandbox.memory_limit = "2G"  # address space per kernel (RLIMIT_AS)
 c.Sandbox.cpu_time_limit = 600  # CPU seconds per kernel (RLIMIT_CPU)

@@ -55,7 +55,8 @@ from pathlib import Path
 
 import nbformat
 
-from mml import course, notebooks, submissions
+from mml.authoring import classroom, submissions
+from mml.grading import cells, course
 
 KINDS = ("right", "wrong", "crash", "slow")
 ANSWERS_DIR = course.REPO_ROOT / "tests" / "answers"
@@ -67,14 +68,14 @@ SANDBOX_MARK = "# --- Sandbox"
 
 def slim(path: Path) -> None:
     """Keep only the cells nbgrader knows (setup, given code, answers, tests) of a notebook."""
-    nb = notebooks.read(path)
-    nb.cells = [c for c in nb.cells if notebooks.nbgrader_meta(c)]
-    notebooks.write(nb, path)
+    nb = cells.read(path)
+    nb.cells = [c for c in nb.cells if cells.nbgrader_meta(c)]
+    cells.write(nb, path)
 
 
 def _first_solution(nb: nbformat.NotebookNode) -> nbformat.NotebookNode | None:
     for cell in nb.cells:
-        if notebooks.is_solution(cell) and cell.cell_type == "code":
+        if cells.is_solution(cell) and cell.cell_type == "code":
             return cell
     return None
 
@@ -93,8 +94,8 @@ def _prefixed(nb: nbformat.NotebookNode, code: str) -> nbformat.NotebookNode:
 def handin(root: Path, assignment: str, student: str, kind: str, index: int, slow: float) -> None:
     """Write one student's submission of one assignment, of the given kind."""
     for name in course.notebooks_of(assignment, root):
-        source_nb = notebooks.read(root / "source" / assignment / f"{name}.ipynb")
-        release_nb = notebooks.read(root / "release" / assignment / f"{name}.ipynb")
+        source_nb = cells.read(root / "source" / assignment / f"{name}.ipynb")
+        release_nb = cells.read(root / "release" / assignment / f"{name}.ipynb")
         reference = submissions.reference_submission(source_nb, release_nb)
         if kind == "right":
             nb = reference
@@ -113,7 +114,7 @@ def handin(root: Path, assignment: str, student: str, kind: str, index: int, slo
             nb = _prefixed(reference, f"import time\ntime.sleep({slow})")
         folder = root / "submitted" / student / assignment
         folder.mkdir(parents=True, exist_ok=True)
-        notebooks.write(nb, folder / f"{name}.ipynb")
+        cells.write(nb, folder / f"{name}.ipynb")
         (folder / "timestamp.txt").write_text("2026-01-05 09:00:00.000000 UTC\n")
 
 
@@ -123,7 +124,7 @@ def generate(root: Path, assignments: list[str]) -> None:
     from nbgrader.coursedir import CourseDirectory
     from nbgrader.utils import capture_log
 
-    from mml.grading import load_config
+    from mml.grading.session import load_config
 
     config = load_config(str(root))
     coursedir = CourseDirectory(config=config)
@@ -140,7 +141,7 @@ def generate(root: Path, assignments: list[str]) -> None:
 def build_class(root: Path, assignments: list[str], students: int, full: bool,
                 slow: float) -> dict[tuple[str, str], str]:
     """The course with its gradebook and submissions; ``{(student, assignment): kind}``."""
-    course.make_course(root, assignments)
+    classroom.make_course(root, assignments)
     if not full:
         for path in (root / "source").glob("*/*.ipynb"):
             slim(path)
@@ -235,7 +236,7 @@ def _floor_pass(paths: list[Path]) -> float:
 
     started = time.perf_counter()
     for path in paths:
-        nb = notebooks.read(path)
+        nb = cells.read(path)
         client = NotebookClient(
             nb, timeout=60, kernel_name="python3", allow_errors=True,
             resources={"metadata": {"path": str(path.parent)}},
@@ -264,8 +265,8 @@ def kernel_start(sandboxed: bool, root: Path, repeats: int = 3) -> float:
     from jupyter_client.manager import AsyncKernelManager
     from jupyter_core.utils import run_sync
 
-    from mml.grading import load_config
-    from mml.sandbox import SandboxKernelManager
+    from mml.grading.sandbox import SandboxKernelManager
+    from mml.grading.session import load_config
 
     config = load_config(str(root))
     work = tempfile.mkdtemp(prefix="mml-bench-kernel-")
@@ -291,7 +292,7 @@ def gradebook_opens(root: Path, repeats: int = 20) -> tuple[float, float]:
     """Milliseconds per ``Gradebook(url)`` open and close: stock, and with the kept engine."""
     from nbgrader.api import Gradebook
 
-    from mml.parallel import fast_gradebook
+    from mml.grading.scheduler import fast_gradebook
 
     url = course.db_url(root)
 
@@ -316,10 +317,10 @@ def startup_report(root: Path) -> list[str]:
     lean_schema = _seconds([py, "-c", "import sys; sys.modules['rfc3987_syntax'] = None; "
                             "import jsonschema"])
     stock = _seconds([py, "-c", "import nbgrader.apps.nbgraderapp"])
-    ours = _seconds([py, "-c", "import mml.grading, mml.parallel, nbgrader.converters"])
+    ours = _seconds([py, "-c", "import mml.grading.command, nbgrader.converters"])
     config = _seconds(
-        [py, "-c", "import mml.grading, mml.parallel, nbgrader.converters\n"
-         f"mml.grading.load_config({str(root)!r})"],
+        [py, "-c", "import mml.grading.command, nbgrader.converters\n"
+         f"mml.grading.session.load_config({str(root)!r})"],
     )
     plain = kernel_start(False, root)
     boxed = kernel_start(True, root)
@@ -352,9 +353,9 @@ def gradebook(root: Path, assignments: list[str]) -> dict:
     found = {}
     url = course.db_url(root)
     for name in assignments:
-        for student, per_nb in course.read_scores(url, name).items():
-            for nb, cells in per_nb.items():
-                for cell, score in cells.items():
+        for student, per_nb in classroom.read_scores(url, name).items():
+            for nb, scores in per_nb.items():
+                for cell, score in scores.items():
                     found[(student, name, nb, cell)] = score.score
     return found
 

@@ -1,6 +1,6 @@
 """Benchmark: PageRank by dense and sparse power iteration, networkx and ARPACK (scipy eigs).
 
-All four methods rank the same webs from ``mml.pagerank.generate_internet(n, seed=0)`` with
+All four methods rank the same webs from ``mml.la.pagerank.generate_internet(n, seed=0)`` with
 damping d = 0.85, for n = 10^3 ... 10^6 pages. For each method and size we report
 
 * time: the median wall-clock time of ``--repeats`` calls, with BLAS limited to one thread
@@ -33,7 +33,7 @@ import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 from threadpoolctl import threadpool_limits
 
-from mml import pagerank
+from mml.la import pagerank
 
 D = 0.85
 TOL = 1e-10  # L1 change between successive iterates
@@ -63,7 +63,7 @@ def dense_power_iteration(L: np.ndarray, d: float = D, tol: float = TOL) -> tupl
 def sparse_power_iteration(
     L: sp.csr_array, d: float = D, tol: float = TOL
 ) -> tuple[np.ndarray, int]:
-    """``mml.pagerank.sparse_pagerank``: one sparse matrix-vector product per step."""
+    """``mml.la.pagerank.sparse_pagerank``: one sparse matrix-vector product per step."""
     return pagerank.sparse_pagerank(L, d, tol=tol)
 
 
@@ -196,7 +196,7 @@ def main() -> None:
     start = time.perf_counter()
     with threadpool_limits(limits=1):  # one core for every method: a fair, quiet comparison
         rows, notes = run(sizes, args.repeats)
-    print(f"PageRank, d = {D}, webs from mml.pagerank.generate_internet(n, seed=0); "
+    print(f"PageRank, d = {D}, webs from mml.la.pagerank.generate_internet(n, seed=0); "
           f"time = median of {args.repeats} calls (2 at 10^6); peak MB = tracemalloc peak "
           "during one call; steps = power-iteration steps or ARPACK matrix-vector products; "
           "L1 vs ref = L1 distance to the sparse power iteration run to 1e-13; BLAS limited "

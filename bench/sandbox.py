@@ -1,7 +1,7 @@
 """What the grading sandbox costs, per notebook: the same notebook run three ways.
 
 * ``nbgrader``: stock nbgrader ``Execute`` (a kernel on TCP loopback, no limits, no guard);
-* ``mml, no sandbox``: ``mml.sandbox.SandboxedExecute`` with the sandbox switched off (the
+* ``mml, no sandbox``: ``mml.grading.sandbox.SandboxedExecute`` with the sandbox switched off (the
   checks' guard around locked cells, the preload, output capping, the reaper);
 * ``mml + sandbox``: the same in bubblewrap (what ``mml grade`` does).
 
@@ -32,8 +32,8 @@ from traitlets.config import Config
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from mml import course  # noqa: E402
-from mml.sandbox import SandboxedExecute, bwrap_problem  # noqa: E402
+from mml.grading import course  # noqa: E402
+from mml.grading.sandbox import SandboxedExecute, bwrap_problem  # noqa: E402
 
 
 def run_once(mode: str, notebook: Path, workdir: Path) -> float:

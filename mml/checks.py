@@ -17,12 +17,13 @@ Tamper resistance
 While nbgrader autogrades (``NBGRADER_EXECUTION=autograde`` when this module is imported) a
 guard (:class:`_MMLGuard`) snapshots, at import, NumPy (every loaded ``numpy`` module, including
 ``numpy.testing``), ``builtins``, this module, ``sys`` hooks and the IPython machinery that reports
-errors. The grader (``mml.sandbox``) calls the guard before every test cell and each check calls
-it on entry: whatever an answer cell patched (module attributes, function code, builtins,
-``sys.modules``, trace functions, signal handlers and timers, IPython's ``showtraceback``, input
-and AST transformers, event hooks, and the modules, functions and classes bound by the
-notebook's locked cells, such as ``np``, ``checks`` or a given function) is put back first; a
-thread started by the notebook that is still running fails the test, and new audit hooks are
+errors. The grader (``mml.grading.sandbox``) calls the guard before every test cell and each
+check calls it on entry: whatever an answer cell patched (module attributes, function code,
+builtins, ``sys.modules``, trace functions, signal handlers and timers, IPython's
+``showtraceback``, input and AST transformers, event hooks, and the modules, functions and
+classes bound by the notebook's locked cells, such as ``np``, ``checks`` or a given function)
+is put back first; a thread started by the notebook that is still running fails the test, and
+new audit hooks are
 refused. This is best effort: code running in the same process can in principle defeat any
 in-process defence; the sandbox and the grader's own checks (reply status, error outputs) are
 the other layers.
@@ -430,7 +431,7 @@ def _protected(mod_name: str) -> bool:
 
 
 def _snapshot_new_modules() -> None:
-    """Add the protected modules loaded since the last snapshot (e.g. ``mml.pca_checks``)."""
+    """Add the protected modules loaded since the last snapshot (e.g. ``mml.pca.pca_checks``)."""
     state = _MMLGuard.state
     if not state:
         return

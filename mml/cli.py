@@ -12,9 +12,9 @@ import sys
 
 # sub-command -> (module, one-line help)
 COMMANDS = {
-    "demo": ("mml.demo", "build, grade and report a demo class (make demo)"),
-    "grade": ("mml.grading", "autograde submissions safely in a sandbox"),
-    "notebook": ("mml.notebooks", "convert a notebook to/from its editable text form"),
+    "demo": ("mml.authoring.demo", "build, grade and report a demo class (make demo)"),
+    "grade": ("mml.grading.command", "autograde submissions safely in a sandbox"),
+    "notebook": ("mml.authoring.notebooks", "convert a notebook to/from its editable text form"),
 }
 
 

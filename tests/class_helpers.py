@@ -19,7 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from mml import course, notebooks, submissions
+from mml.authoring import classroom, submissions
+from mml.grading import cells, course
 
 ASSIGNMENT = "la-w3-special-matrices"
 NOTEBOOK = "special_matrices"
@@ -47,9 +48,9 @@ def env(db_url: str | None = None) -> dict[str, str]:
 
 
 def _slim(path: Path) -> None:
-    nb = notebooks.read(path)
-    nb.cells = [c for c in nb.cells if notebooks.nbgrader_meta(c)]
-    notebooks.write(nb, path)
+    nb = cells.read(path)
+    nb.cells = [c for c in nb.cells if cells.nbgrader_meta(c)]
+    cells.write(nb, path)
 
 
 def generate(root: Path, db_url: str | None = None) -> None:
@@ -63,8 +64,8 @@ def generate(root: Path, db_url: str | None = None) -> None:
 
 def handin(root: Path, student: str, kind: str) -> None:
     """Write one student's submission of the given kind."""
-    source_nb = notebooks.read(root / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
-    release_nb = notebooks.read(root / "release" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
+    source_nb = cells.read(root / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
+    release_nb = cells.read(root / "release" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
     answers = submissions.answer_files(ANSWERS_DIR, ASSIGNMENT, NOTEBOOK)
     wrong = [a for a in answers if not a.is_right]
     right = [a for a in answers if a.is_right]
@@ -79,20 +80,20 @@ def handin(root: Path, student: str, kind: str) -> None:
         nb = submissions.answer_submission(source_nb, release_nb, right[int(kind[5:])])
     elif kind == "crash":
         nb = copy.deepcopy(reference)
-        cell = next(c for c in nb.cells if notebooks.is_solution(c))
+        cell = next(c for c in nb.cells if cells.is_solution(c))
         cell.source = "import os\nos._exit(1)\n" + cell.source
     else:  # pragma: no cover
         raise ValueError(kind)
     folder = root / "submitted" / student / ASSIGNMENT
     folder.mkdir(parents=True, exist_ok=True)
-    notebooks.write(nb, folder / f"{NOTEBOOK}.ipynb")
+    cells.write(nb, folder / f"{NOTEBOOK}.ipynb")
     (folder / "timestamp.txt").write_text("2026-01-05 09:00:00.000000 UTC\n")
 
 
 def build_course(root: Path, students: dict[str, str] = STUDENTS,
                  db_url: str | None = None) -> Path:
     """A course at ``root`` with the slimmed assignment generated and ``students`` handed in."""
-    course.make_course(root, [ASSIGNMENT])
+    classroom.make_course(root, [ASSIGNMENT])
     _slim(root / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
     generate(root, db_url)
     for student, kind in students.items():
@@ -138,8 +139,8 @@ def kept_students(done: subprocess.CompletedProcess) -> set[str]:
 
 def expected_scores() -> dict[str, float]:
     """The total each kind of hand-in must score (from the source notebook and answer files)."""
-    source_nb = notebooks.read(course.REPO_ROOT / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
-    points = notebooks.test_points(source_nb)
+    source_nb = cells.read(course.REPO_ROOT / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
+    points = cells.test_points(source_nb)
     answers = submissions.answer_files(ANSWERS_DIR, ASSIGNMENT, NOTEBOOK)
     wrong = [a for a in answers if not a.is_right]
     full = sum(points.values())
@@ -157,7 +158,7 @@ def expected_scores() -> dict[str, float]:
 
 def totals(root: Path, db_url: str | None = None) -> dict[str, float]:
     """Each student's total score in the gradebook."""
-    found = course.read_scores(db_url or "sqlite:///" + str(root / "gradebook.db"), ASSIGNMENT)
+    found = classroom.read_scores(db_url or "sqlite:///" + str(root / "gradebook.db"), ASSIGNMENT)
     return {s: sum(c.score for nb in per.values() for c in nb.values()) for s, per in found.items()}
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 from harness import GradedAssignment, grade
 
-from mml.sandbox import bwrap_problem
+from mml.grading.sandbox import bwrap_problem
 
 # The course config refuses to grade without bubblewrap. The harness proves the notebooks, not the
 # sandbox (tests/test_sandbox.py and test_adversarial.py skip with the reason), so without it the

@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mml import course, notebooks, submissions
-from mml.course import CellScore
+from mml.authoring import classroom, submissions
+from mml.authoring.classroom import CellScore
+from mml.grading import cells, course
 
 ANSWERS_DIR = course.REPO_ROOT / "tests" / "answers"
 
@@ -59,7 +60,7 @@ def up_to_last_test(nb):  # noqa: ANN001, ANN201 - a NotebookNode in, the same o
     """Drop the cells after the last test cell: they cannot change a grade, and leaving the
     payoff and "going further" out of the ~15 answer-file runs per notebook saves about 40% of
     the harness's time (the reference and blank students still run every cell)."""
-    last = max((i for i, c in enumerate(nb.cells) if notebooks.is_test(c)), default=None)
+    last = max((i for i, c in enumerate(nb.cells) if cells.is_test(c)), default=None)
     if last is not None:
         del nb.cells[last + 1:]
     return nb
@@ -67,13 +68,13 @@ def up_to_last_test(nb):  # noqa: ANN001, ANN201 - a NotebookNode in, the same o
 
 def grade(assignment: str, root: Path) -> GradedAssignment:
     """Grade ``assignment`` in a new course directory ``root`` (see the module docstring)."""
-    course.make_course(root, [assignment])
-    course.nbgrader("generate_assignment", assignment, "--force", root=root)
+    classroom.make_course(root, [assignment])
+    classroom.nbgrader("generate_assignment", assignment, "--force", root=root)
     result = GradedAssignment(assignment, root, {})
     for notebook in course.notebooks_of(assignment, root):
-        source_nb = notebooks.read(root / "source" / assignment / f"{notebook}.ipynb")
+        source_nb = cells.read(root / "source" / assignment / f"{notebook}.ipynb")
         release_path = root / "release" / assignment / f"{notebook}.ipynb"
-        release_nb = notebooks.read(release_path)
+        release_nb = cells.read(release_path)
         handins = {
             "reference": submissions.reference_submission(source_nb, release_nb),
             "blank": release_nb,
@@ -87,9 +88,9 @@ def grade(assignment: str, root: Path) -> GradedAssignment:
         for student, nb in handins.items():
             target = root / "submitted" / student / assignment / f"{notebook}.ipynb"
             target.parent.mkdir(parents=True, exist_ok=True)
-            notebooks.write(nb, target)
-    course.nbgrader("autograde", assignment, "--force", "--create", root=root)
-    course.nbgrader("generate_feedback", assignment, "--force", root=root)
-    result.scores = course.read_scores(course.db_url(root), assignment)
+            cells.write(nb, target)
+    classroom.nbgrader("autograde", assignment, "--force", "--create", root=root)
+    classroom.nbgrader("generate_feedback", assignment, "--force", root=root)
+    result.scores = classroom.read_scores(course.db_url(root), assignment)
     return result
 

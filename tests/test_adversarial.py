@@ -33,8 +33,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from mml import course, notebooks, submissions
-from mml.sandbox import LAUNCHED, bwrap_problem
+from mml.authoring import classroom, submissions
+from mml.grading import cells, course
+from mml.grading.sandbox import LAUNCHED, bwrap_problem
 
 ASSIGNMENT = "la-w3-special-matrices"
 NOTEBOOK = "special_matrices"
@@ -161,7 +162,7 @@ class Run:
 
 def _write(nb: nbformat.NotebookNode, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    notebooks.write(nb, folder / f"{NOTEBOOK}.ipynb")
+    cells.write(nb, folder / f"{NOTEBOOK}.ipynb")
 
 
 def _substitute(nb: nbformat.NotebookNode, values: dict[str, str]) -> nbformat.NotebookNode:
@@ -172,7 +173,7 @@ def _substitute(nb: nbformat.NotebookNode, values: dict[str, str]) -> nbformat.N
 
 
 def _gid(cell: nbformat.NotebookNode) -> str | None:
-    return notebooks.grade_id(cell) if notebooks.nbgrader_meta(cell) else None
+    return cells.grade_id(cell) if cells.nbgrader_meta(cell) else None
 
 
 def _file_attack(attack: Attack, folder: Path, source_nb, release_nb, root: Path) -> None:
@@ -220,14 +221,14 @@ def _file_attack(attack: Attack, folder: Path, source_nb, release_nb, root: Path
         ]
         _write(wrong, folder)
     elif name == "attack-duplicate-test-ids":
-        cells = []
+        kept = []
         for cell in wrong.cells:
             if _gid(cell) in TESTS:
                 decoy = nbformat.v4.new_code_cell("pass")
                 decoy.metadata = json.loads(json.dumps(cell.metadata))
-                cells.append(decoy)
-            cells.append(cell)
-        wrong.cells = cells
+                kept.append(decoy)
+            kept.append(cell)
+        wrong.cells = kept
         _write(wrong, folder)
     elif name == "attack-corrupt-metadata":
         for cell in wrong.cells:
@@ -242,7 +243,7 @@ def _file_attack(attack: Attack, folder: Path, source_nb, release_nb, root: Path
     elif name == "attack-empty-file":
         (folder / f"{NOTEBOOK}.ipynb").write_bytes(b"")
     elif name == "attack-renamed-notebook":
-        notebooks.write(reference, folder / f"{NOTEBOOK} (1).ipynb")
+        cells.write(reference, folder / f"{NOTEBOOK} (1).ipynb")
     elif name == "attack-missing-notebook":
         (folder / "README.txt").write_text("I could not open the notebook, sorry\n")
     elif name == "attack-notebook-links-to-source":
@@ -268,13 +269,13 @@ def _slim_source(path: Path) -> None:
     The demonstration cells (plots, a 2000-matrix experiment) cost seconds per submission and
     test nothing about grading; without them the ~40 submissions grade in about a minute.
     """
-    nb = notebooks.read(path)
-    nb.cells = [c for c in nb.cells if notebooks.nbgrader_meta(c)]
+    nb = cells.read(path)
+    nb.cells = [c for c in nb.cells if cells.nbgrader_meta(c)]
     for cell in nb.cells:
         if _gid(cell) == "setup":
             lines = [line for line in cell.source.split("\n") if "matplotlib" not in line]
             cell.source = "\n".join(lines).replace("checks, plotting", "checks").strip()
-    notebooks.write(nb, path)
+    cells.write(nb, path)
 
 
 def _reference_cell(source_nb, grade_id: str) -> str:
@@ -332,14 +333,14 @@ def _listen() -> tuple[int, list, socket.socket]:
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     """Build the course and the submissions, grade everything once, generate feedback."""
-    from mml.grading import GradingSession, load_config
+    from mml.grading.session import GradingSession, load_config
 
     root = tmp_path_factory.mktemp("adversarial")
-    course.make_course(root, [ASSIGNMENT])
+    classroom.make_course(root, [ASSIGNMENT])
     _slim_source(root / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
-    course.nbgrader("generate_assignment", ASSIGNMENT, "--force", root=root)
-    source_nb = notebooks.read(root / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
-    release_nb = notebooks.read(root / "release" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
+    classroom.nbgrader("generate_assignment", ASSIGNMENT, "--force", root=root)
+    source_nb = cells.read(root / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
+    release_nb = cells.read(root / "release" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
     canary = f"mml-canary-{uuid.uuid4().hex[:12]}"
     port, connections, server = _listen()
     values = {"COURSE": str(root), "REPO": str(course.REPO_ROOT), "CANARY": canary,
@@ -372,7 +373,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     results = {r.student: r for r in session.grade(progress=False)}
     server.close()
     after = _tree_digest(submitted)
-    feedback = course.nbgrader("generate_feedback", ASSIGNMENT, "--force", root=root,
+    feedback = classroom.nbgrader("generate_feedback", ASSIGNMENT, "--force", root=root,
                                check=False)
     return Run(root, results, canary, connections, before, after,
                LAUNCHED[launched_before:], source_nb, frozenset(wrong_answer.fails),
@@ -390,7 +391,7 @@ _SCORES: dict[Path, dict] = {}
 def _scores(root: Path) -> dict[str, dict[str, tuple[float, float]]]:
     if root in _SCORES:
         return _SCORES[root]
-    found = course.read_scores(course.db_url(root), ASSIGNMENT)
+    found = classroom.read_scores(course.db_url(root), ASSIGNMENT)
     _SCORES[root] = {
         student: {gid: (s.score, s.max_score) for gid, s in per_nb.get(NOTEBOOK, {}).items()}
         for student, per_nb in found.items()
@@ -407,9 +408,9 @@ def _hidden_lines(source_nb: nbformat.NotebookNode) -> list[str]:
     hidden: set[str] = set()
     public: set[str] = set()
     for cell in source_nb.cells:
-        cell_public, cell_secret = notebooks.split_secret(cell.source)
+        cell_public, cell_secret = cells.split_secret(cell.source)
         public |= {line.strip() for line in cell_public}
-        if notebooks.is_test(cell):
+        if cells.is_test(cell):
             hidden |= {line.strip() for line in cell_secret}
     return sorted(line for line in hidden - public if len(line) >= 12)
 
@@ -423,7 +424,7 @@ def _visible_text(text: str) -> str:
 
 
 def _outputs_text(path: Path) -> str:
-    nb = notebooks.read(path)
+    nb = cells.read(path)
     parts = []
     for cell in nb.cells:
         for out in cell.get("outputs", []):

@@ -18,8 +18,9 @@ import re
 import pytest
 from harness import ANSWERS_DIR, all_answer_files, case_student
 
-from mml import course, notebooks, submissions
-from mml.nbgrader_ext import student_message
+from mml.authoring import submissions
+from mml.grading import cells, course
+from mml.grading.nbgrader_ext import student_message
 
 MIN_WRONG, MIN_RIGHT = 5, 3
 
@@ -47,8 +48,8 @@ ANSWERS = [
 
 
 def _tests_of(assignment: str, notebook: str) -> dict[str, float]:
-    source = notebooks.read(course.REPO_ROOT / "source" / assignment / f"{notebook}.ipynb")
-    return notebooks.test_points(source)
+    source = cells.read(course.REPO_ROOT / "source" / assignment / f"{notebook}.ipynb")
+    return cells.test_points(source)
 
 
 def _report(graded_assignment, student: str, notebook: str, grade_ids) -> str:
@@ -56,11 +57,11 @@ def _report(graded_assignment, student: str, notebook: str, grade_ids) -> str:
     path = graded_assignment.autograded(student, notebook)
     if not path.exists():
         return f"(no autograded notebook for {student})"
-    nb = notebooks.read(path)
+    nb = cells.read(path)
     lines = [
-        f"  {notebooks.grade_id(c)}: {student_message(c) or 'no error output'}"
+        f"  {cells.grade_id(c)}: {student_message(c) or 'no error output'}"
         for c in nb.cells
-        if notebooks.is_test(c) and notebooks.grade_id(c) in grade_ids
+        if cells.is_test(c) and cells.grade_id(c) in grade_ids
     ]
     return "\n".join(lines)
 
@@ -91,7 +92,7 @@ def test_reference_gets_full_marks(graded, assignment: str, notebook: str) -> No
     assert set(scores) == set(tests)
     lost = [gid for gid, s in scores.items() if s.score < s.max_score]
     assert not lost, "reference lost marks:\n" + _report(result, "reference", notebook, lost)
-    executed = notebooks.read(result.autograded("reference", notebook))
+    executed = cells.read(result.autograded("reference", notebook))
     errors = [
         c.id for c in executed.cells
         if any(o.get("output_type") == "error" for o in c.get("outputs", []))
@@ -111,16 +112,16 @@ def test_untouched_release_gets_zero(graded, assignment: str, notebook: str) -> 
 @pytest.mark.parametrize(("assignment", "notebook"), NOTEBOOKS)
 def test_release_hides_solutions_and_hidden_tests(graded, assignment: str, notebook: str) -> None:
     """(e) no marker, no solution line and no hidden-test line appears in the release."""
-    source = notebooks.read(course.REPO_ROOT / "source" / assignment / f"{notebook}.ipynb")
+    source = cells.read(course.REPO_ROOT / "source" / assignment / f"{notebook}.ipynb")
     release_text = (course.REPO_ROOT / "release" / assignment / f"{notebook}.ipynb").read_text()
     release_sources = {
-        line.strip() for c in notebooks.reads(release_text).cells for line in c.source.split("\n")
+        line.strip() for c in cells.reads(release_text).cells for line in c.source.split("\n")
     }
     for marker in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"):
         assert marker not in release_text
     public, secret = set(), set()
     for cell in source.cells:
-        cell_public, cell_secret = notebooks.split_secret(cell.source)
+        cell_public, cell_secret = cells.split_secret(cell.source)
         public |= {line.strip() for line in cell_public}
         secret |= {line.strip() for line in cell_secret}
     leaked = sorted((secret - public - {""}) & release_sources)
@@ -168,11 +169,11 @@ def test_feedback_hides_hidden_tests(graded, assignment: str, notebook: str) -> 
     """Feedback HTML never contains a line of hidden-test code, for any student, and starts
     with the results table."""
     result = graded(assignment)
-    source = notebooks.read(course.REPO_ROOT / "source" / assignment / f"{notebook}.ipynb")
+    source = cells.read(course.REPO_ROOT / "source" / assignment / f"{notebook}.ipynb")
     hidden = {
         line.strip()
-        for cell in source.cells if notebooks.is_test(cell)
-        for line in notebooks.split_secret(cell.source)[1]
+        for cell in source.cells if cells.is_test(cell)
+        for line in cells.split_secret(cell.source)[1]
         if len(line.strip()) > 3
     }
     submitted = result.root / "submitted"
@@ -186,5 +187,5 @@ def test_feedback_hides_hidden_tests(graded, assignment: str, notebook: str) -> 
         text = html.unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8")))
         leaked = sorted(line for line in hidden if line in text)
         assert not leaked, f"{student}'s feedback shows hidden-test code: {leaked[:3]}"
-        if notebooks.test_points(source):
+        if cells.test_points(source):
             assert "Your results" in text

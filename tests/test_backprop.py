@@ -1,11 +1,12 @@
-"""Unit tests of mml.backprop: the finite-difference gradient checker and the snapshot figure."""
+"""Unit tests of mml.mc.backprop: the finite-difference gradient checker and the snapshot figure."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from mml import backprop, checks
+from mml import checks
+from mml.mc import backprop
 
 
 def test_numerical_gradient_of_a_quadratic() -> None:

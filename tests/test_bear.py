@@ -1,4 +1,4 @@
-"""Unit tests for mml.bear: the bear's points, splitting, and the drawing helpers."""
+"""Unit tests for mml.la.bear: the bear's points, splitting, and the drawing helpers."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from mml import bear  # noqa: E402
+from mml.la import bear  # noqa: E402
 
 
 @pytest.fixture

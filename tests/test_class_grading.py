@@ -46,7 +46,7 @@ from class_helpers import (
     totals,
 )
 
-from mml import course, exports, notebooks
+from mml.grading import cells, course, exports
 
 pytestmark = pytest.mark.xdist_group("class-grading")
 
@@ -88,9 +88,9 @@ def test_parallel_equals_sequential(template: Path, sequential: Path, tmp_path: 
     assert _snapshot(root) == _snapshot(sequential)
 
     # feedback: every student, starts with the results, never shows hidden-test code
-    source = notebooks.read(course.REPO_ROOT / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
-    hidden = {line.strip() for cell in source.cells if notebooks.is_test(cell)
-              for line in notebooks.split_secret(cell.source)[1] if len(line.strip()) > 3}
+    source = cells.read(course.REPO_ROOT / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
+    hidden = {line.strip() for cell in source.cells if cells.is_test(cell)
+              for line in cells.split_secret(cell.source)[1] if len(line.strip()) > 3}
     for student in STUDENTS:
         page = root / "feedback" / student / ASSIGNMENT / f"{NOTEBOOK}.html"
         assert page.exists(), f"no feedback for {student}"
@@ -188,8 +188,8 @@ def test_rerun_grades_only_what_changed(sequential: Path, tmp_path: Path) -> Non
 
 DEAD_WORKER = """
 import os, sys, tempfile, time
-from mml import parallel
-from mml.grading import StudentResult
+from mml.grading import scheduler
+from mml.grading.session import StudentResult
 
 class Session:  # just enough of a GradingSession for run_tasks
     def __init__(self, root):
@@ -205,8 +205,8 @@ class Session:  # just enough of a GradingSession for run_tasks
         time.sleep(0.1)
         return StudentResult(student, problems=[f"graded by {os.getpid()}"])
 
-tasks = [parallel.Task("a", s, "key") for s in ["s1", "dies", "s2", "s3", "s4"]]
-done = parallel.run_tasks({"a": Session(tempfile.mkdtemp())}, tasks, 2)
+tasks = [scheduler.Task("a", s, "key") for s in ["s1", "dies", "s2", "s3", "s4"]]
+done = scheduler.run_tasks({"a": Session(tempfile.mkdtemp())}, tasks, 2)
 for (_, student), outcome in sorted(done.items()):
     print(student, outcome.result.problems[0])
 """

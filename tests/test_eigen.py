@@ -1,4 +1,4 @@
-"""Tests of mml.eigen (2x2 eigen-analysis) and mml.eigen_widget (its thin ipywidgets view)."""
+"""Tests of mml.la.eigen (2x2 eigen-analysis) and mml.la.eigen_widget (its thin ipywidgets view)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ matplotlib.use("agg")
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from mml import eigen, eigen_widget  # noqa: E402
+from mml.la import eigen, eigen_widget  # noqa: E402
 
 RNG = np.random.default_rng(12345)
 RANDOM_MATRICES = [RNG.normal(size=(2, 2)) * RNG.choice([0.3, 1, 3]) for _ in range(200)]

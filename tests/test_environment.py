@@ -8,7 +8,7 @@ from importlib.metadata import version
 
 import yaml
 
-from mml.course import REPO_ROOT
+from mml.grading.course import REPO_ROOT
 
 PIN = re.compile(r"^(?P<name>[A-Za-z0-9_.\-]+)==(?P<version>[^\s;#]+)$")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from mml.course import REPO_ROOT
+from mml.grading.course import REPO_ROOT
 
 
 def test_ruff_is_clean() -> None:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from mml import course, notebooks
+from mml.authoring import notebooks
+from mml.grading import cells, course
 
 SOURCES = sorted((course.REPO_ROOT / "source").rglob("*.ipynb"))
 RELEASES = sorted((course.REPO_ROOT / "release").rglob("*.ipynb"))
@@ -23,19 +24,19 @@ def test_there_are_notebooks() -> None:
 
 @pytest.mark.parametrize("path", SOURCES, ids=_id)
 def test_source_notebook_is_clean(path: Path) -> None:
-    nb = notebooks.read(path)
+    nb = cells.read(path)
     found = list(notebooks.problems(nb))
     assert not found, "\n".join(found)
-    assert path.read_text(encoding="utf-8") == notebooks.dumps(nb), (
-        "not in the stored JSON layout: rewrite it with `mml notebook build` or notebooks.write"
+    assert path.read_text(encoding="utf-8") == cells.dumps(nb), (
+        "not in the stored JSON layout: rewrite it with `mml notebook build` or cells.write"
     )
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=_id)
 def test_text_form_round_trips(path: Path) -> None:
-    nb = notebooks.read(path)
+    nb = cells.read(path)
     rebuilt = notebooks.build(notebooks.parse_text(notebooks.to_text(nb)))
-    assert notebooks.dumps(rebuilt) == notebooks.dumps(nb)
+    assert cells.dumps(rebuilt) == cells.dumps(nb)
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=_id)
@@ -48,11 +49,11 @@ def test_assignment_names(path: Path) -> None:
 @pytest.mark.parametrize("path", SOURCES, ids=_id)
 def test_notebook_has_the_course_shape(path: Path) -> None:
     """Title first, then the locked setup cell that imports the helpers before any answer."""
-    nb = notebooks.read(path)
+    nb = cells.read(path)
     assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
     first_code = next(c for c in nb.cells if c.cell_type == "code")
-    assert notebooks.cell_role(first_code) == "locked", "the first code cell must be locked"
-    if any(notebooks.is_test(c) for c in nb.cells):
+    assert cells.cell_role(first_code) == "locked", "the first code cell must be locked"
+    if any(cells.is_test(c) for c in nb.cells):
         assert "from mml import" in first_code.source and "checks" in first_code.source
 
 

@@ -1,4 +1,4 @@
-"""Tests of mml.pagerank: generated webs, dangling pages, the sparse solver, drawing, checks."""
+"""Tests of mml.la.pagerank: generated webs, dangling pages, the sparse solver, drawing, checks."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 import scipy.sparse as sp  # noqa: E402
 
-from mml import checks, pagerank  # noqa: E402
+from mml import checks  # noqa: E402
+from mml.la import pagerank  # noqa: E402
 
 
 def reference_ranks(L: np.ndarray, d: float) -> np.ndarray:

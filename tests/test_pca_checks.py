@@ -1,12 +1,12 @@
-"""Unit tests of the sign-invariant checks of the PCA labs (``mml.pca_checks``)."""
+"""Unit tests of the sign-invariant checks of the PCA labs (``mml.pca.pca_checks``)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from mml import pca_checks
 from mml.checks import CheckFailed
+from mml.pca import pca_checks
 
 RNG = np.random.default_rng(0)
 Q = np.linalg.qr(RNG.standard_normal((5, 3)))[0]

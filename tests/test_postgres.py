@@ -1,7 +1,7 @@
 """The gradebook in PostgreSQL: a real server, parallel workers, the same grades as SQLite.
 
 A PostgreSQL server (Debian's ``postgresql`` package, installed by ``.ci/run``) is started on a
-temporary directory and a free loopback port (:class:`mml.pgtest.TemporaryPostgres`). The small
+temporary directory and a free loopback port (:class:`pgtest.TemporaryPostgres`). The small
 class of ``class_helpers`` is generated into it and graded by ``mml grade --jobs 2``; its
 gradebook must hold exactly what the same class graded into SQLite holds (the shared course of
 ``test_class_grading``), a rerun must keep everything, and the course export must read it.
@@ -29,9 +29,9 @@ from class_helpers import (
     summary,
     totals,
 )
+from pgtest import TemporaryPostgres, find_postgres_bin
 
-from mml import exports
-from mml.pgtest import TemporaryPostgres, find_postgres_bin
+from mml.grading import exports
 
 pytestmark = pytest.mark.xdist_group("postgres")
 

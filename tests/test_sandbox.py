@@ -1,4 +1,4 @@
-"""The grading sandbox (``mml.sandbox``), ``mml grade`` and the tamper-resistant checks.
+"""The grading sandbox (``mml.grading.sandbox``), ``mml grade`` and the tamper-resistant checks.
 
 Kernel tests run one small notebook in the real bubblewrap sandbox and look at what it could
 see and do; they are skipped, with the reason shown, when bubblewrap is unavailable. The other
@@ -19,7 +19,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
-from mml import grading, sandbox
+from mml.grading.session import sandbox, session
 
 PROBLEM = sandbox.bwrap_problem()
 needs_bwrap = pytest.mark.skipif(
@@ -73,9 +73,9 @@ def test_mml_grade_refuses_without_bubblewrap(tmp_path: Path, capsys) -> None:
         "c = get_config()\nc.Sandbox.bwrap = '/nonexistent/bwrap-for-test'\n"
     )
     parser = argparse.ArgumentParser()
-    grading.add_arguments(parser)
+    session.add_arguments(parser)
     args = parser.parse_args(["some-assignment", "--course-dir", str(tmp_path)])
-    assert grading.run(args) == 2
+    assert session.run(args) == 2
     err = capsys.readouterr().err
     assert "refusing to grade" in err and "--unsafe-no-sandbox" in err
 

@@ -1,4 +1,4 @@
-"""The sandpit game (mml.sandpit) and its view (mml.sandpit_widget), with the agg backend."""
+"""The sandpit game (mml.mc.sandpit) and its view (mml.mc.sandpit_widget), with the agg backend."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from mml import sandpit  # noqa: E402
-from mml.sandpit import GameOver, Landscape, Sandpit, make_landscape, walk  # noqa: E402
-from mml.sandpit_widget import SandpitView, clicks_work, play, use_widget_backend  # noqa: E402
+from mml.mc import sandpit  # noqa: E402
+from mml.mc.sandpit import GameOver, Landscape, Sandpit, make_landscape, walk  # noqa: E402
+from mml.mc.sandpit_widget import SandpitView, clicks_work, play, use_widget_backend  # noqa: E402
 
 # Where each fixed landscape promises its phone (metres), and how close the true minimum is.
 CLAIMED_PHONES = {

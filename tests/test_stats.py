@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from mml import stats  # noqa: E402
+from mml.pca import stats  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

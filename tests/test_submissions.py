@@ -1,4 +1,5 @@
-"""Answer files and submission building (mml.submissions), and the feedback preprocessors."""
+"""Answer files and submission building (mml.authoring.submissions), and the feedback
+preprocessors."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from mml import nbgrader_ext, notebooks, submissions
+from mml.authoring import notebooks, submissions
+from mml.grading import cells, nbgrader_ext
 
 SOURCE = """# %% [markdown] id=title
 # # T
@@ -56,7 +58,7 @@ def test_submissions_fill_answer_cells() -> None:
     source = notebooks.build(notebooks.parse_text(SOURCE))
     release = nbformat.from_dict(source)  # stands in for nbgrader's release here
     ref = submissions.reference_submission(source, release)
-    answer_cell = next(c for c in ref.cells if notebooks.is_solution(c))
+    answer_cell = next(c for c in ref.cells if cells.is_solution(c))
     assert answer_cell.source == "def f(x):\n    return 2 * x"
     with pytest.raises(KeyError):
         submissions.fill_answers(release, {"nope": "pass"})

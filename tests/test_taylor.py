@@ -1,4 +1,4 @@
-"""Unit tests of mml.taylor (Taylor series maths) and mml.taylor_widget (its thin view)."""
+"""Unit tests of mml.mc.taylor (Taylor series maths) and mml.mc.taylor_widget (its thin view)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from mml import taylor, taylor_widget
+from mml.mc import taylor, taylor_widget
 
 # Known Maclaurin series (about a = 0), first coefficients.
 KNOWN = {

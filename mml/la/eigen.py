@@ -2,7 +2,7 @@
 
 Everything here is a pure function of a real 2×2 matrix ``A`` (array-like, shape ``(2, 2)``)
 and returns NumPy arrays, numbers or strings; drawing and widgets live in
-:mod:`mml.eigen_widget`.
+:mod:`mml.la.eigen_widget`.
 
 Conventions
 -----------

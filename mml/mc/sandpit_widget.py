@@ -1,4 +1,4 @@
-"""A thin matplotlib view of the sandpit game (:mod:`mml.sandpit`), click-able with ipympl.
+"""A thin matplotlib view of the sandpit game (:mod:`mml.mc.sandpit`), click-able with ipympl.
 
 In JupyterLab, call :func:`use_widget_backend` (it runs ``%matplotlib widget``) before making a
 view; a click in the pit then dips the stick. The view draws what the game says and nothing
@@ -11,7 +11,7 @@ Under :func:`mml.runtime.unattended` (autograding) nothing waits for clicks: a n
 
 Example
 -------
->>> from mml.sandpit import Sandpit
+>>> from mml.mc.sandpit import Sandpit
 >>> view = SandpitView(Sandpit("intro"))
 >>> dip = view.click(0.5, -0.2)
 >>> view.reveal()
@@ -24,8 +24,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import FancyBboxPatch
 
+from mml.mc.sandpit import HALF_WIDTH, Dip, Sandpit
 from mml.runtime import unattended
-from mml.sandpit import HALF_WIDTH, Dip, Sandpit
 
 SAND = "#ecd9a8"
 CMAP = "YlOrBr"
@@ -82,7 +82,7 @@ def play(game: Sandpit, demo=((-2.0, 2.0), (0.0, 0.0), (2.0, -2.0)), **options) 
 
 
 class SandpitView:
-    """Draw a :class:`~mml.sandpit.Sandpit` game and forward clicks in the pit to it.
+    """Draw a :class:`~mml.mc.sandpit.Sandpit` game and forward clicks in the pit to it.
 
     Parameters
     ----------

@@ -3,7 +3,7 @@
 Grading uses nbgrader's own machinery (its ``Autograde`` converter, preprocessors and gradebook,
 run in this process so that start-up is paid once) with these changes:
 
-* every notebook runs in the bubblewrap sandbox of :mod:`mml.sandbox` (no network, resource
+* every notebook runs in the bubblewrap sandbox of :mod:`mml.grading.sandbox` (no network, resource
   limits, nothing of the course visible); without bubblewrap grading is refused unless
   ``--unsafe-no-sandbox`` is given;
 * before nbgrader touches a submission, it is checked (:func:`scan_submission`): symbolic links,
@@ -15,12 +15,12 @@ run in this process so that start-up is paid once) with these changes:
 * a progress bar, then a table: per student, the score and what went wrong in plain words.
 
 Each submission is an independent task (:meth:`GradingSession.grade_student`). ``mml grade``
-runs them with :mod:`mml.parallel`: ``--jobs N`` worker processes (default: the number of
+runs them with :mod:`mml.grading.scheduler`: ``--jobs N`` worker processes (default: the number of
 cores) forked once per run, a gradebook engine kept per worker, and a state file per student
 written last, so that a killed run is finished by running it again and a rerun only grades
 new, changed or unfinished submissions (``--force`` grades everyone again). ``--feedback``
 writes feedback HTML, ``--export-csv`` and ``--export-course`` write LMS-ready CSV files
-(:mod:`mml.exports`). The gradebook is SQLite by default; ``CourseDirectory.db_url`` (or
+(:mod:`mml.grading.exports`). The gradebook is SQLite by default; ``CourseDirectory.db_url`` (or
 ``MML_DB_URL``) may point to PostgreSQL (``postgresql+psycopg2://user@host/db``).
 
 Example
@@ -36,7 +36,6 @@ Example
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import glob
 import json
@@ -48,18 +47,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-# Start-up: jsonschema (imported by nbformat, by nbgrader) loads the optional ``rfc3987_syntax``
-# package if it is installed, and that compiles a grammar at import: about 1.5 s, more than half
-# of nbgrader's import time, only to check "iri" string formats, which no notebook or nbgrader
-# schema uses. `mml grade` does without it (nothing changes if jsonschema is already imported).
-if "jsonschema" not in sys.modules:
-    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]
-
-from mml.sandbox import (  # noqa: E402 - after the start-up tweak above
+from mml.grading.repair import RepairCells
+from mml.grading.sandbox import (
     INCIDENTS,
     Incident,
     Sandbox,
-    SandboxUnavailable,  # noqa: F401 - re-exported for callers of mml.grading
     format_size,
     parse_size,
     require_sandbox,
@@ -129,7 +121,7 @@ def _notebook_problem(path: str) -> str | None:
 
 
 def scan_submission(folder: str, notebooks: Iterable[str], max_file_size: int) -> Preflight:
-    """Check one submission folder before grading.
+    """Check one submission folder before session.
 
     Parameters
     ----------
@@ -186,101 +178,6 @@ def scan_submission(folder: str, notebooks: Iterable[str], max_file_size: int) -
 # --------------------------------------------------------------------------------------------
 # nbgrader pieces
 # --------------------------------------------------------------------------------------------
-
-
-def _preprocessor_base() -> type:
-    from nbgrader.preprocessors import NbGraderPreprocessor  # noqa: PLC0415
-
-    return NbGraderPreprocessor
-
-
-class RepairCells(_preprocessor_base()):  # type: ignore[misc]
-    """Undo a submission's edits to the nbgrader structure before nbgrader reads it.
-
-    Runs first when a submission is sanitized:
-
-    * every cell whose ``grade_id`` is in the gradebook gets its nbgrader metadata back (grade,
-      solution, locked, task, points, schema): a test cell turned into an answer cell, an
-      ungraded cell or a cell of another schema version is a test cell again (stock nbgrader
-      either keeps the change or stops grading the notebook with "Inconsistent checksums");
-    * nbgrader metadata with an unknown or missing ``grade_id`` is removed (a plain cell);
-    * locked cells that were deleted, tests and also read-only cells that are not graded (such
-      as ``from mml import checks`` or given functions), are put back after the cell that
-      precedes them in the source notebook, so that deleting a cell can neither remove a test
-      nor replace the checking tools.
-
-    nbgrader's own ``OverwriteCells`` then restores the source of every locked cell.
-    """
-
-    def preprocess(self, nb: Any, resources: Any) -> Any:
-        from nbformat.v4 import new_code_cell, new_markdown_cell  # noqa: PLC0415
-        from nbgrader.api import Gradebook  # noqa: PLC0415
-
-        meta = resources["nbgrader"]
-        with Gradebook(meta["db_url"]) as gb:
-            source_nb = gb.find_notebook(meta["notebook"], meta["assignment"])
-            source = [
-                (c.name, c.cell_type, c.source, bool(c.locked), c.checksum)
-                for c in source_nb.source_cells
-            ]
-            points = {c.name: float(c.max_score) for c in source_nb.grade_cells}
-            solutions = {c.name for c in source_nb.solution_cells}
-            tasks = {c.name for c in source_nb.task_cells}
-        known = {name: (cell_type, locked) for name, cell_type, _, locked, _ in source}
-
-        def truth(name: str, locked: bool) -> dict:
-            data = {
-                "grade": name in points, "solution": name in solutions, "locked": locked,
-                "task": name in tasks, "grade_id": name, "schema_version": 3,
-            }
-            if name in points:
-                data["points"] = points[name]
-            return data
-
-        for cell in nb.cells:
-            nbg = cell.get("metadata", {}).get("nbgrader")
-            if nbg is None:
-                continue
-            name = nbg.get("grade_id") if isinstance(nbg, dict) else None
-            if not isinstance(name, str) or name not in known:
-                del cell.metadata["nbgrader"]
-                continue
-            checksum = nbg.get("checksum")
-            cell.metadata["nbgrader"] = truth(name, known[name][1])
-            if checksum is not None:
-                cell.metadata["nbgrader"]["checksum"] = checksum
-
-        def positions() -> dict[str, int]:
-            found: dict[str, int] = {}
-            for index, cell in enumerate(nb.cells):
-                gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-                if gid:
-                    found.setdefault(gid, index)
-            return found
-
-        present = positions()
-        order = [name for name, *_ in source]
-        for position, (name, cell_type, text, locked, checksum) in enumerate(source):
-            if name in present or not locked:
-                continue
-            maker = new_code_cell if cell_type == "code" else new_markdown_cell
-            cell = maker(text)
-            cell.metadata["nbgrader"] = {**truth(name, locked), "checksum": checksum}
-            cell.metadata["editable"] = False
-            cell.metadata["deletable"] = False
-            insert_at = 0
-            for previous in reversed(order[:position]):
-                if previous in present:
-                    insert_at = present[previous] + 1
-                    break
-            nb.cells.insert(insert_at, cell)
-            self.log.warning("Restored deleted cell %s", name)
-            present = positions()
-        return nb, resources
-
-
-#: former name, kept for configurations that import it
-RestoreLockedCells = RepairCells
 
 
 def _autograde_base() -> type:
@@ -694,105 +591,3 @@ def grade_assignment(
     """
     session = GradingSession(assignment, course_dir, config=config, allow_unsafe=allow_unsafe)
     return session.grade(students, progress=progress)
-
-
-# --------------------------------------------------------------------------------------------
-# the command line
-# --------------------------------------------------------------------------------------------
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Register the options of ``mml grade``."""
-    parser.add_argument(
-        "assignment", nargs="*",
-        help="the assignment(s) to grade (folders of source/); several share one worker pool",
-    )
-    parser.add_argument(
-        "--student", action="append", default=None, metavar="ID",
-        help="grade only this student (repeatable); default: every submission",
-    )
-    parser.add_argument(
-        "--course-dir", default=None,
-        help="the course directory (default: the current directory if it has "
-        "nbgrader_config.py, else the repository)",
-    )
-    parser.add_argument(
-        "--unsafe-no-sandbox", action="store_true",
-        help="if bubblewrap is missing, grade WITHOUT a sandbox (students' code runs with "
-        "your rights: only for trusted submissions)",
-    )
-    limits = parser.add_argument_group("limits per notebook (default: nbgrader_config.py)")
-    limits.add_argument("--memory", help="memory per kernel, e.g. 2G")
-    limits.add_argument("--cpu-time", type=int, help="CPU seconds per kernel")
-    limits.add_argument("--processes", type=int, help="processes and threads per kernel")
-    limits.add_argument("--file-size", help="largest file a kernel may write, e.g. 100M")
-    limits.add_argument("--disk", help="size of the kernel's writable folder, e.g. 512M")
-    limits.add_argument("--output", help="largest output kept per notebook, e.g. 2M")
-    limits.add_argument("--timeout", type=int, help="seconds per cell")
-    limits.add_argument("--notebook-timeout", type=int, help="seconds per notebook in total")
-    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
-    from mml.parallel import add_class_arguments  # noqa: PLC0415
-
-    add_class_arguments(parser)
-
-
-def _course_dir(arg: str | None) -> str:
-    if arg:
-        return os.path.abspath(arg)
-    if os.path.exists("nbgrader_config.py"):
-        return os.getcwd()
-    from mml import course  # noqa: PLC0415
-
-    return str(course.REPO_ROOT)
-
-
-def apply_arguments(config: Any, args: argparse.Namespace) -> None:
-    """Copy the limit flags of ``mml grade`` into the nbgrader configuration."""
-    mapping = {
-        "memory": ("Sandbox", "memory_limit"),
-        "cpu_time": ("Sandbox", "cpu_time_limit"),
-        "processes": ("Sandbox", "max_processes"),
-        "file_size": ("Sandbox", "file_size_limit"),
-        "disk": ("Sandbox", "disk_limit"),
-        "output": ("Sandbox", "output_limit"),
-        "notebook_timeout": ("Sandbox", "notebook_timeout"),
-        "timeout": ("Execute", "timeout"),
-    }
-    for arg, (section, key) in mapping.items():
-        value = getattr(args, arg, None)
-        if value is not None:
-            if key.endswith("_limit") and isinstance(value, str):
-                parse_size(value)  # fail early on a bad size
-            config[section][key] = value
-    if getattr(args, "unsafe_no_sandbox", False):
-        config.Sandbox.allow_unsafe = True
-
-
-def format_table(results: list[StudentResult]) -> str:
-    """The summary table printed by ``mml grade``."""
-    rows = [("student", "score", "time", "what went wrong")]
-    for r in results:
-        if r.score is None:
-            score = "-"
-        else:
-            score = f"{r.score:g} / {r.max_score:g}"
-        rows.append((r.student, score, f"{r.seconds:.0f} s", r.summary()))
-    width0 = max(len(row[0]) for row in rows)
-    width1 = max(len(row[1]) for row in rows)
-    width2 = max(len(row[2]) for row in rows)
-    lines = [f"{a:<{width0}}  {b:>{width1}}  {t:>{width2}}  {c}" for a, b, t, c in rows]
-    lines.insert(1, "-" * min(100, width0 + width1 + width2 + 24))
-    return "\n".join(lines)
-
-
-def run(args: argparse.Namespace) -> int:
-    """Run ``mml grade``; 0 if every submission was graded, 1 if some failed, 2 if refused.
-
-    Grading, reruns, feedback and exports are done by :func:`mml.parallel.run_class`.
-    """
-    from mml.parallel import run_class  # noqa: PLC0415
-
-    course_dir = _course_dir(args.course_dir)
-    config = load_config(course_dir)
-    apply_arguments(config, args)
-    return run_class(args, course_dir, config)

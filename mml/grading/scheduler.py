@@ -1,8 +1,8 @@
 """Grade a whole class fast and crash-safely: parallel workers, resumable runs, feedback.
 
 :func:`grade_class` is what ``mml grade`` runs. It grades the submissions of one assignment with
-:class:`mml.grading.GradingSession` (nbgrader's ``Autograde``, every kernel in the bubblewrap
-sandbox), and adds:
+:class:`mml.grading.session.GradingSession` (nbgrader's ``Autograde``, every kernel in the
+bubblewrap sandbox), and adds:
 
 **Parallel workers.** ``jobs`` worker processes are forked from the process that loaded
 nbgrader, the course configuration and the sandbox check, so imports and configuration are
@@ -54,8 +54,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from mml.grading import GradingSession, StudentResult
-from mml.sandbox import Incident
+from mml.grading.sandbox import Incident
+from mml.grading.session import GradingSession, StudentResult, _last_error, load_config
 
 STATE_VERSION = 1
 #: where the state files live, relative to the course directory
@@ -335,12 +335,12 @@ def write_state(
 
 
 def result_to_dict(result: StudentResult) -> dict:
-    """A JSON-able form of a :class:`~mml.grading.StudentResult`."""
+    """A JSON-able form of a :class:`~mml.grading.session.StudentResult`."""
     return asdict(result)
 
 
 def result_from_dict(data: dict) -> StudentResult:
-    """The :class:`~mml.grading.StudentResult` saved by :func:`result_to_dict`."""
+    """The :class:`~mml.grading.session.StudentResult` saved by :func:`result_to_dict`."""
     known = set(StudentResult.__dataclass_fields__)
     values = {k: v for k, v in data.items() if k in known}
     values["incidents"] = [Incident(**i) for i in values.get("incidents", [])]
@@ -460,7 +460,6 @@ def run_task(session: GradingSession, task: Task) -> TaskOutcome:
         done = generate_feedback(session, task.student)
         result.seconds += time.monotonic() - started
         if not done.get("success"):
-            from mml.grading import _last_error  # noqa: PLC0415
 
             result.problems.append("feedback failed: " + _last_error(done))
             return outcome
@@ -870,7 +869,7 @@ def grade_classes(
 
     Raises
     ------
-    mml.sandbox.SandboxUnavailable
+    mml.grading.sandbox.SandboxUnavailable
         If bubblewrap does not work and unsafe grading was not allowed.
     LookupError
         If an assignment is not in the gradebook.
@@ -879,8 +878,6 @@ def grade_classes(
     names = list(dict.fromkeys(assignments))
     sessions = dict(sessions or {})
     if config is None and any(a not in sessions for a in names):
-        from mml.grading import load_config  # noqa: PLC0415
-
         config = load_config(os.path.abspath(course_dir))
     for name in names:
         if name not in sessions:
@@ -960,42 +957,11 @@ def grade_class(
     allow_unsafe: bool = False,
     progress: bool = False,
 ) -> ClassReport:
-    """Grade the submissions of one assignment in parallel, resuming where a run stopped.
+    """Grade the submissions of one assignment: :func:`grade_classes` for one assignment.
 
-    Parameters
-    ----------
-    assignment : str
-        The assignment id.
-    students : iterable of str, optional
-        Only these students (default: every submission in ``submitted/``).
-    course_dir : str
-        The course directory.
-    config : traitlets.config.Config, optional
-        nbgrader configuration (default: loaded from ``course_dir``).
-    session : GradingSession, optional
-        An existing session (then ``course_dir``, ``config`` and ``allow_unsafe`` are unused).
-    jobs : int, optional
-        Worker processes (default: the number of cores).
-    force : bool
-        Grade every student again, even if its grading is complete and unchanged.
-    feedback : bool
-        Also write feedback HTML for every student (only what is missing, unless ``force``).
-    allow_unsafe : bool
-        Grade without the sandbox if bubblewrap is unavailable.
-    progress : bool
-        Show a progress bar on stderr.
-
-    Returns
-    -------
-    ClassReport
-        Results in the order of ``students``; which were graded, skipped, given feedback.
-
-    Raises
-    ------
-    mml.sandbox.SandboxUnavailable
-        If bubblewrap does not work and unsafe grading was not allowed.
-    LookupError
-        If the assignment is not in the gradebook.
+    The parameters are those of :func:`grade_classes`, with one ``session`` (then
+    ``course_dir``, ``config`` and ``allow_unsafe`` are unused) instead of ``sessions``.
+    Returns the assignment's :class:`ClassReport`.
     """
     (report,) = grade_classes(
         [assignment], students, course_dir=course_dir, config=config,
@@ -1003,179 +969,3 @@ def grade_class(
         force=force, feedback=feedback, allow_unsafe=allow_unsafe, progress=progress,
     )
     return report
-
-
-# --------------------------------------------------------------------------------------------
-# the command line: what `mml grade` adds for a class
-# --------------------------------------------------------------------------------------------
-
-
-def add_class_arguments(parser: Any) -> None:
-    """Register the class-grading options of ``mml grade`` (jobs, reruns, feedback, exports)."""
-    group = parser.add_argument_group("a whole class")
-    group.add_argument(
-        "--all", action="store_true", help="grade every assignment of source/ (one worker pool)"
-    )
-    group.add_argument(
-        "-j", "--jobs", type=int, default=None, metavar="N",
-        help=f"students graded at the same time, each in its own sandboxed kernel "
-        f"(default: the number of cores, {default_jobs()} here)",
-    )
-    group.add_argument(
-        "--force", action="store_true",
-        help="grade again even students whose grading is complete and whose submission did "
-        "not change (default: a rerun only grades what is new, changed or unfinished)",
-    )
-    group.add_argument(
-        "--feedback", action="store_true",
-        help="also write feedback HTML per student into feedback/ (hidden tests hidden)",
-    )
-    group.add_argument(
-        "--export-csv", metavar="PATH",
-        help="write the assignment's grades as CSV (student_id,score,max_score,percent); with "
-        "several assignments PATH is a folder or contains {assignment}",
-    )
-    group.add_argument(
-        "--export-course", metavar="PATH",
-        help="write the course total as CSV: one row per student, one column per assignment "
-        "of the gradebook, total, max_total, percent",
-    )
-
-
-def format_report(report: ClassReport) -> str:
-    """The table ``mml grade`` prints for one assignment (``kept``: not regraded, unchanged)."""
-    skipped = set(report.skipped)
-    rows = [("student", "score", "time", "what went wrong")]
-    for r in report.results:
-        score = "-" if r.score is None else f"{r.score:g} / {r.max_score:g}"
-        when = "kept" if r.student in skipped and r.student not in report.feedback else (
-            f"{r.seconds:.0f} s"
-        )
-        rows.append((r.student, score, when, r.summary()))
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    lines = [f"{a:<{widths[0]}}  {b:>{widths[1]}}  {t:>{widths[2]}}  {c}" for a, b, t, c in rows]
-    lines.insert(1, "-" * min(100, sum(widths) + 24))
-    return "\n".join(lines)
-
-
-def summary_line(report: ClassReport) -> str:
-    """One line: how many were graded, kept (unchanged), failed."""
-    failed = len(report.failed)
-    parts = [f"{len(report.results)} submission(s)", f"{len(report.graded)} graded"]
-    parts.append(f"{len(report.skipped)} unchanged and kept (--force regrades them)")
-    if report.feedback:
-        parts.append(f"feedback for {len(report.feedback)}")
-    parts.append(f"{failed} failed")
-    line = f"{report.assignment}: " + ", ".join(parts)
-    if report.stale_feedback:
-        line += (f"\n  feedback/ of {len(report.stale_feedback)} regraded student(s) is older "
-                 "than their new grades: run again with --feedback")
-    return line
-
-
-def _export_path(template: str, assignment: str, several: bool) -> str:
-    if "{assignment}" in template:
-        return template.replace("{assignment}", assignment)
-    if several or template.endswith(os.sep) or os.path.isdir(template):
-        return os.path.join(template, f"{assignment}.csv")
-    return template
-
-
-def run_class(args: Any, course_dir: str, config: Any) -> int:
-    """Run ``mml grade`` for the assignments of ``args`` (see :func:`add_class_arguments`).
-
-    Parameters
-    ----------
-    args : argparse.Namespace
-        Parsed options of ``mml grade``.
-    course_dir : str
-        The course directory.
-    config : traitlets.config.Config
-        The nbgrader configuration (limits from the command line already applied).
-
-    Returns
-    -------
-    int
-        0 if every submission was graded, 1 if some failed (or nothing to grade), 2 if
-        grading was refused or the arguments were wrong.
-    """
-    from mml import course as course_mod  # noqa: PLC0415
-    from mml import exports  # noqa: PLC0415
-    from mml.sandbox import SandboxUnavailable  # noqa: PLC0415
-
-    assignments = list(getattr(args, "assignment", None) or [])
-    if isinstance(getattr(args, "assignment", None), str):
-        assignments = [args.assignment]
-    if getattr(args, "all", False):
-        from pathlib import Path  # noqa: PLC0415
-
-        assignments += [a for a in course_mod.assignments(Path(course_dir)) if a not in assignments]
-    if args.jobs is not None and args.jobs < 1:
-        print("mml grade: --jobs must be at least 1", file=sys.stderr)
-        return 2
-    if not assignments and not args.export_course:
-        print("mml grade: name an assignment (or --all), or give --export-course",
-              file=sys.stderr)
-        return 2
-    db_url = normalize_db_url(str(config.CourseDirectory.db_url))
-    course_id = str(config.CourseDirectory.get("course_id", "default_course"))
-    status = 0
-    if assignments:
-        try:
-            sessions = {a: _session(a, course_dir, config, False) for a in assignments}
-        except SandboxUnavailable as exc:
-            print(f"mml grade: refusing to grade.\n{exc}", file=sys.stderr)
-            return 2
-        first = sessions[assignments[0]]
-        where = (
-            f"bubblewrap sandbox ({first.settings.describe()}, "
-            f"cell timeout {config.Execute.get('timeout', 30)} s)"
-            if first.sandboxed
-            else "NO SANDBOX (unsafe: students' code runs with your rights)"
-        )
-        jobs = args.jobs or default_jobs()
-        print(f"Grading {', '.join(assignments)} in {course_dir} with up to {jobs} job(s)\n"
-              f"  {where}", file=sys.stderr)
-        try:
-            reports = grade_classes(
-                assignments, args.student, sessions=sessions, jobs=jobs, force=args.force,
-                feedback=args.feedback, progress=not args.no_progress,
-            )
-        except LookupError as exc:
-            print(f"mml grade: {exc}", file=sys.stderr)
-            return 2
-        except KeyboardInterrupt:
-            print("\nmml grade: interrupted. Completed students are kept; run the same command "
-                  "again to grade the rest.", file=sys.stderr)
-            return 130
-        for report in reports:
-            if len(reports) > 1:
-                print(f"\n{report.assignment}")
-            if not report.results:
-                print(f"mml grade: no submissions of {report.assignment} in "
-                      f"{first.coursedir.submitted_directory}/", file=sys.stderr)
-                status = max(status, 1)
-                continue
-            print(format_report(report))
-            if report.failed:
-                status = max(status, 1)
-        print("", file=sys.stderr)
-        for report in reports:
-            print(summary_line(report), file=sys.stderr)
-        if reports and reports[0].jobs:
-            print(f"done in {reports[0].seconds:.1f} s with {reports[0].jobs} job(s) "
-                  f"(start-up and planning {reports[0].startup_seconds:.1f} s)", file=sys.stderr)
-        elif reports:
-            print("nothing to grade: every submission is graded and unchanged", file=sys.stderr)
-        if args.export_csv:
-            for name in assignments:
-                path = _export_path(args.export_csv, name, len(assignments) > 1)
-                count = exports.write_assignment_csv(db_url, name, path, course_id)
-                print(f"grades of {name}: {path} ({count} students)", file=sys.stderr)
-    elif args.export_csv:
-        print("mml grade: --export-csv needs an assignment", file=sys.stderr)
-        return 2
-    if args.export_course:
-        count = exports.write_course_csv(db_url, args.export_course, course_id=course_id)
-        print(f"course total: {args.export_course} ({count} students)", file=sys.stderr)
-    return status

@@ -1,9 +1,9 @@
-"""The eigen explorer of la-w5: a thin ipywidgets view of :mod:`mml.eigen`.
+"""The eigen explorer of la-w5: a thin ipywidgets view of :mod:`mml.la.eigen`.
 
 :func:`draw` paints the picture of a 2×2 matrix on a matplotlib figure (the unit square and
 circle with their images and the eigen-directions; the powers ``Aᵏ`` acting on a shape), and
 :class:`EigenExplorer` wires sliders, a preset menu and a power slider to it. All maths comes from
-:mod:`mml.eigen`; nothing here waits for input, so building and displaying the widget is safe
+:mod:`mml.la.eigen`; nothing here waits for input, so building and displaying the widget is safe
 while a notebook is graded unattended.
 
 Example
@@ -25,7 +25,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from mml import eigen
+from mml.la import eigen
 
 SHAPES = {"house": eigen.house, "square": eigen.unit_square, "circle": eigen.unit_circle}
 CUSTOM = "(your own)"
@@ -143,7 +143,7 @@ def show(A: object, n: int = 3, *, shape: str = "house") -> Figure:
 
 
 def describe_html(A: object) -> str:
-    """The sentences of :func:`mml.eigen.describe` and the diagonalisation, as HTML with LaTeX
+    """The sentences of :func:`mml.la.eigen.describe` and the diagonalisation, as HTML with LaTeX
     (for an ``ipywidgets.HTMLMath``)."""
     items = "".join(f"<li>{html.escape(line)}</li>" for line in eigen.describe(A))
     return f"<ul>{items}</ul><p>$${eigen.latex_diagonalisation(A)}$$</p>"
@@ -162,7 +162,7 @@ class EigenExplorer:
 
     Parameters
     ----------
-    preset : a key of :data:`mml.eigen.PRESETS` to start from
+    preset : a key of :data:`mml.la.eigen.PRESETS` to start from
     n : the starting power
 
     Attributes

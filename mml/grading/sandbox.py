@@ -410,7 +410,7 @@ _SANDBOX_HOME = "/home/student"
 IPC_DIR = "/run/mml-ipc"
 #: environment variables of the grader that the kernel gets (everything else is cleared)
 _PASSED_ENV = ("NBGRADER_EXECUTION", "MPLBACKEND", "MML_UNATTENDED")
-_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # mml/
 
 
 def _children_map() -> dict[int, list[int]]:
@@ -809,7 +809,7 @@ PRELOAD_CODE = (
     "        pass\n"
     "del __mml_m\n"
 )
-_MML_IMPORT = re.compile(r"\bfrom\s+mml\s+import\s+\(?([\w\s,]+)\)?|\bmml\.(\w+)")
+_MML_IMPORT = re.compile(r"\bfrom\s+(mml(?:\.\w+)*)\s+import\s+\(?([\w\s,]+)\)?|\b(mml(?:\.\w+)+)")
 
 _ERROR_TEXT_LIMIT = 4000
 
@@ -1187,11 +1187,13 @@ def _mml_modules(cells: list) -> list[str] | None:
             continue
         for match in _MML_IMPORT.finditer(source):
             if match.group(1):
-                names.update(n.strip() for n in match.group(1).replace("\n", ",").split(","))
-            elif match.group(2):
-                names.add(match.group(2))
-    names = {n for n in names if n.isidentifier() and n != "checks"}
-    return sorted(f"mml.{n}" for n in names) if uses else None
+                package = match.group(1)
+                names.update(f"{package}.{n.strip()}"
+                             for n in match.group(2).replace("\n", ",").split(",") if n.strip())
+            elif match.group(3):
+                names.add(match.group(3))
+    names = {n for n in names if n.split(".")[-1].isidentifier() and n != "mml.checks"}
+    return sorted(names) if uses else None
 
 
 HIDDEN_BEGIN = "BEGIN HIDDEN TESTS"
@@ -1325,7 +1327,7 @@ def configure_nbgrader(c: Any) -> None:
 
     Replaces the ``Execute`` step of ``Autograde.autograde_preprocessors`` (the configured list,
     or nbgrader's default) by its sandboxed version and repairs edited or deleted cells
-    (:class:`mml.grading.RepairCells`). ``mml grade`` does the same by itself.
+    (:class:`mml.grading.repair.RepairCells`). ``mml grade`` does the same by itself.
 
     Parameters
     ----------
@@ -1335,7 +1337,7 @@ def configure_nbgrader(c: Any) -> None:
     from nbgrader.converters import Autograde  # noqa: PLC0415
     from nbgrader.preprocessors import OverwriteCells  # noqa: PLC0415
 
-    from mml.grading import RepairCells  # noqa: PLC0415
+    from mml.grading.repair import RepairCells  # noqa: PLC0415
 
     section = c.Autograde
     current = (

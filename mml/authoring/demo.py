@@ -23,7 +23,8 @@ import sys
 import time
 from pathlib import Path
 
-from mml import course, notebooks, submissions
+from mml.authoring import classroom, submissions
+from mml.grading import cells, course
 
 ANSWERS_DIR = course.REPO_ROOT / "tests" / "answers"
 TIMESTAMP = "2026-01-05 09:00:00.000000 UTC"
@@ -43,7 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def release(root: Path, assignments: list[str]) -> None:
     """Regenerate ``release/<assignment>`` from ``source/`` for each assignment."""
     for name in assignments:
-        course.nbgrader("generate_assignment", name, "--force", root=root)
+        classroom.nbgrader("generate_assignment", name, "--force", root=root)
 
 
 def _pick(answers: list[submissions.AnswerFile], right: bool) -> submissions.AnswerFile | None:
@@ -54,8 +55,8 @@ def _pick(answers: list[submissions.AnswerFile], right: bool) -> submissions.Ans
 def hand_in(root: Path, assignment: str) -> None:
     """Write the four demo students' submissions of one assignment into ``submitted/``."""
     for notebook in course.notebooks_of(assignment, root):
-        source_nb = notebooks.read(root / "source" / assignment / f"{notebook}.ipynb")
-        release_nb = notebooks.read(root / "release" / assignment / f"{notebook}.ipynb")
+        source_nb = cells.read(root / "source" / assignment / f"{notebook}.ipynb")
+        release_nb = cells.read(root / "release" / assignment / f"{notebook}.ipynb")
         answers = submissions.answer_files(ANSWERS_DIR, assignment, notebook)
         reference = submissions.reference_submission(source_nb, release_nb)
         wrong, right = _pick(answers, right=False), _pick(answers, right=True)
@@ -72,7 +73,7 @@ def hand_in(root: Path, assignment: str) -> None:
         for student, nb in handins.items():
             folder = root / "submitted" / student / assignment
             folder.mkdir(parents=True, exist_ok=True)
-            notebooks.write(nb, folder / f"{notebook}.ipynb")
+            cells.write(nb, folder / f"{notebook}.ipynb")
             (folder / "timestamp.txt").write_text(TIMESTAMP + "\n")
 
 
@@ -81,13 +82,13 @@ def score_table(root: Path, assignments: list[str], students: tuple[str, ...]) -
     header = ["student"] + ["-".join(a.split("-")[:2]) for a in assignments] + ["total"]
     rows = [header]
     url = course.db_url(root)
-    per_assignment = {a: course.read_scores(url, a) for a in assignments}
+    per_assignment = {a: classroom.read_scores(url, a) for a in assignments}
     for student in students:
         row, got, out_of = [student], 0.0, 0.0
         for name in assignments:
             max_points = _max_points(root, name)
-            cells = per_assignment[name].get(student, {})
-            score = sum(s.score for nb in cells.values() for s in nb.values())
+            scores = per_assignment[name].get(student, {})
+            score = sum(s.score for nb in scores.values() for s in nb.values())
             row.append(f"{score:g}/{max_points:g}" if max_points else "ungraded")
             got, out_of = got + score, out_of + max_points
         row.append(f"{got:g}/{out_of:g} ({100 * got / out_of:.0f}%)" if out_of else "-")
@@ -100,7 +101,7 @@ def score_table(root: Path, assignments: list[str], students: tuple[str, ...]) -
 
 def _max_points(root: Path, assignment: str) -> float:
     return sum(
-        sum(notebooks.test_points(notebooks.read(p)).values())
+        sum(cells.test_points(cells.read(p)).values())
         for p in (root / "source" / assignment).glob("*.ipynb")
     )
 

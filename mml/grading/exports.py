@@ -35,6 +35,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from mml.grading.course import ASSIGNMENT_NAME, COURSE_ORDER
+
 
 @dataclass(frozen=True)
 class Grade:
@@ -59,7 +61,6 @@ def number(value: float) -> str:
 
 
 def _assignment_order(name: str) -> tuple:
-    from mml.course import ASSIGNMENT_NAME, COURSE_ORDER  # noqa: PLC0415
 
     match = ASSIGNMENT_NAME.match(name)
     if match is None:
@@ -148,24 +149,8 @@ def assignment_rows(db_url: str, assignment: str, course_id: str = "default_cour
 def write_assignment_csv(
     db_url: str, assignment: str, path: str, course_id: str = "default_course"
 ) -> int:
-    """Write one assignment's grades to ``path``; return the number of students written.
-
-    Parameters
-    ----------
-    db_url : str
-        The gradebook's SQLAlchemy URL.
-    assignment : str
-        The assignment id.
-    path : str
-        The CSV file to (over)write.
-    course_id : str
-        The nbgrader course id.
-
-    Returns
-    -------
-    int
-        Rows written (without the header).
-    """
+    """Write one assignment's grades (:func:`assignment_rows`) to ``path``; return the number
+    of students written."""
     rows = assignment_rows(db_url, assignment, course_id)
     _write_atomically(path, rows)
     return len(rows) - 1
@@ -194,24 +179,9 @@ def write_course_csv(
     db_url: str, path: str, assignments: Iterable[str] | None = None,
     course_id: str = "default_course",
 ) -> int:
-    """Write the course total (one row per student, one column per assignment) to ``path``.
-
-    Parameters
-    ----------
-    db_url : str
-        The gradebook's SQLAlchemy URL.
-    path : str
-        The CSV file to (over)write.
-    assignments : iterable of str, optional
-        Only these assignments (default: every assignment of the gradebook).
-    course_id : str
-        The nbgrader course id.
-
-    Returns
-    -------
-    int
-        Rows written (without the header).
-    """
+    """Write the course total (:func:`course_rows`: one row per student, one column per
+    assignment, default every assignment of the gradebook) to ``path``; return the number of
+    students written."""
     rows = course_rows(db_url, assignments, course_id)
     _write_atomically(path, rows)
     return len(rows) - 1

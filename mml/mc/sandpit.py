@@ -1,6 +1,6 @@
 """The sandpit game: find a phone buried at the lowest point of a 6 m x 6 m sandpit.
 
-This module is the game's logic only, with no plotting (the view is :mod:`mml.sandpit_widget`).
+This module is the game's logic only, with no plotting (the view is :mod:`mml.mc.sandpit_widget`).
 
 Conventions
 -----------

@@ -28,7 +28,6 @@ with ``points=N`` (an autograded test cell, locked) or ``locked`` (a read-only c
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,13 +35,9 @@ from pathlib import Path
 
 import nbformat
 
-SCHEMA_VERSION = 3
-NBFORMAT_MINOR = 5
-KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
-LANGUAGE_INFO = {"name": "python"}
+from mml.grading import cells
+
 HEADER = re.compile(r"^# %%(?P<rest>.*)$")
-HIDDEN_BEGIN, HIDDEN_END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
-SOLUTION_BEGIN, SOLUTION_END = "### BEGIN SOLUTION", "### END SOLUTION"
 
 
 @dataclass(frozen=True)
@@ -54,100 +49,6 @@ class Cell:
     role: str  # "", "solution", "test" or "locked"
     points: float
     source: str
-
-
-# --------------------------------------------------------------------------- reading / writing
-
-
-def read(path: str | Path) -> nbformat.NotebookNode:
-    """Read a notebook (nbformat 4) without validation side effects."""
-    return nbformat.read(str(path), as_version=4)
-
-
-def dumps(nb: nbformat.NotebookNode) -> str:
-    """Serialise a notebook the way the repository stores it (sorted keys, one-space indent)."""
-    return json.dumps(nb, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
-
-
-def reads(text: str) -> nbformat.NotebookNode:
-    """Parse notebook JSON text (nbformat 4)."""
-    return nbformat.reads(text, as_version=4)
-
-
-def write(nb: nbformat.NotebookNode, path: str | Path) -> None:
-    """Write ``nb`` to ``path`` in the repository's stable JSON layout."""
-    Path(path).write_text(dumps(nb), encoding="utf-8")
-
-
-# --------------------------------------------------------------------------- nbgrader roles
-
-
-def nbgrader_meta(cell: nbformat.NotebookNode) -> dict:
-    """The cell's ``nbgrader`` metadata (empty dict for ordinary cells)."""
-    return dict(cell.get("metadata", {}).get("nbgrader", {}))
-
-
-def is_solution(cell: nbformat.NotebookNode) -> bool:
-    return bool(nbgrader_meta(cell).get("solution"))
-
-
-def is_test(cell: nbformat.NotebookNode) -> bool:
-    return bool(nbgrader_meta(cell).get("grade")) and cell.cell_type == "code"
-
-
-def grade_id(cell: nbformat.NotebookNode) -> str | None:
-    return nbgrader_meta(cell).get("grade_id")
-
-
-def test_points(nb: nbformat.NotebookNode) -> dict[str, float]:
-    """``{grade_id: points}`` for every autograded test cell, in notebook order."""
-    return {grade_id(c): float(nbgrader_meta(c)["points"]) for c in nb.cells if is_test(c)}
-
-
-def strip_markers(source: str, begin: str, end: str) -> str:
-    """Remove the marker lines ``begin``/``end`` from ``source``, keeping what is between."""
-    return "\n".join(
-        line for line in source.split("\n") if line.strip() not in (begin, end)
-    )
-
-
-def split_secret(source: str) -> tuple[list[str], list[str]]:
-    """``(public, secret)`` lines of a cell: secret lines sit between solution or hidden-test
-    markers (markers excluded), public lines are all the others."""
-    public, secret, inside = [], [], False
-    for line in source.split("\n"):
-        stripped = line.strip()
-        if stripped in (SOLUTION_BEGIN, HIDDEN_BEGIN):
-            inside = True
-        elif stripped in (SOLUTION_END, HIDDEN_END):
-            inside = False
-        else:
-            (secret if inside else public).append(line)
-    return public, secret
-
-
-def _role_meta(role: str, cell_id: str, points: float) -> dict:
-    return {
-        "grade": role == "test",
-        "grade_id": cell_id,
-        "locked": role in ("test", "locked"),
-        "schema_version": SCHEMA_VERSION,
-        "solution": role == "solution",
-        "task": False,
-        **({"points": points} if role == "test" else {}),
-    }
-
-
-def cell_role(cell: nbformat.NotebookNode) -> str:
-    """``"solution"``, ``"test"``, ``"locked"`` or ``""`` for an ordinary cell."""
-    meta = nbgrader_meta(cell)
-    if meta.get("solution"):
-        return "solution"
-    if meta.get("grade"):
-        return "test"
-    if meta.get("locked"):
-        return "locked"
-    return ""
 
 
 # --------------------------------------------------------------------------- text form
@@ -184,8 +85,8 @@ def _uncomment(lines: list[str]) -> str:
 
 
 def parse_text(text: str) -> list[Cell]:
-    """Parse the percent text form into cells (see the module docstring)."""
-    cells: list[Cell] = []
+    """Parse the percent text form into parsed (see the module docstring)."""
+    parsed: list[Cell] = []
     header: tuple[str, str, str, float] | None = None
     body: list[str] = []
 
@@ -196,7 +97,7 @@ def parse_text(text: str) -> list[Cell]:
         while body and body[-1] == "":
             body.pop()
         source = _uncomment(body) if kind == "markdown" else "\n".join(body)
-        cells.append(Cell(kind, cell_id or f"cell-{len(cells):03d}", role, points, source))
+        parsed.append(Cell(kind, cell_id or f"cell-{len(parsed):03d}", role, points, source))
 
     for lineno, line in enumerate(text.split("\n"), start=1):
         match = HEADER.match(line)
@@ -209,26 +110,26 @@ def parse_text(text: str) -> list[Cell]:
         else:
             body.append(line)
     flush()
-    ids = [c.id for c in cells]
+    ids = [c.id for c in parsed]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise ValueError(f"duplicate cell ids: {duplicates}")
-    return cells
+    return parsed
 
 
-def build(cells: list[Cell]) -> nbformat.NotebookNode:
+def build(parsed: list[Cell]) -> nbformat.NotebookNode:
     """Make a clean nbformat-4.5 notebook from parsed cells."""
     nb = nbformat.v4.new_notebook()
-    nb.nbformat_minor = NBFORMAT_MINOR
-    nb.metadata = {"kernelspec": dict(KERNELSPEC), "language_info": dict(LANGUAGE_INFO)}
-    for cell in cells:
+    nb.nbformat_minor = cells.NBFORMAT_MINOR
+    nb.metadata = {"kernelspec": dict(cells.KERNELSPEC), "language_info": dict(cells.LANGUAGE_INFO)}
+    for cell in parsed:
         if cell.kind == "markdown":
             new = nbformat.v4.new_markdown_cell(cell.source)
         else:
             new = nbformat.v4.new_code_cell(cell.source)
         new.id = cell.id
         if cell.role:
-            new.metadata["nbgrader"] = _role_meta(cell.role, cell.id, cell.points)
+            new.metadata["nbgrader"] = cells.role_meta(cell.role, cell.id, cell.points)
         nb.cells.append(new)
     return nb
 
@@ -240,12 +141,12 @@ def to_text(nb: nbformat.NotebookNode) -> str:
         tokens = ["# %%"]
         if cell.cell_type == "markdown":
             tokens.append("[markdown]")
-        role = cell_role(cell)
+        role = cells.cell_role(cell)
         if role:
             tokens.append(role)
         tokens.append(f"id={cell.id}")
         if role == "test":
-            points = float(nbgrader_meta(cell)["points"])
+            points = float(cells.nbgrader_meta(cell)["points"])
             tokens.append(f"points={points:g}")
         if cell.cell_type == "markdown":
             body = "\n".join(("# " + line) if line else "#" for line in cell.source.split("\n"))
@@ -270,12 +171,12 @@ def problems(nb: nbformat.NotebookNode) -> Iterator[str]:
                 yield f"{where}: has outputs"
             if cell.get("execution_count") is not None:
                 yield f"{where}: has an execution count"
-        meta = nbgrader_meta(cell)
+        meta = cells.nbgrader_meta(cell)
         if not meta:
             continue
         gid = meta.get("grade_id", "")
-        if meta.get("schema_version") != SCHEMA_VERSION:
-            yield f"{where}: nbgrader schema_version is not {SCHEMA_VERSION}"
+        if meta.get("schema_version") != cells.SCHEMA_VERSION:
+            yield f"{where}: nbgrader schema_version is not {cells.SCHEMA_VERSION}"
         if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_\-]*", gid or ""):
             yield f"{where}: grade_id {gid!r} is not a readable identifier"
         if gid in seen:
@@ -287,8 +188,8 @@ def problems(nb: nbformat.NotebookNode) -> Iterator[str]:
             yield f"{where}: a cell cannot be both a test and a solution"
         if meta.get("grade") and not float(meta.get("points", 0)) > 0:
             yield f"{where}: test cell without positive points"
-        if meta.get("solution") and SOLUTION_BEGIN not in cell.source:
-            yield f"{where}: solution cell without '{SOLUTION_BEGIN}'"
+        if meta.get("solution") and cells.SOLUTION_BEGIN not in cell.source:
+            yield f"{where}: solution cell without '{cells.SOLUTION_BEGIN}'"
         if meta.get("grade") and not gid.startswith("test_"):
             yield f"{where}: test grade_id {gid!r} should start with 'test_'"
 
@@ -308,7 +209,7 @@ def add_arguments(parser) -> None:  # noqa: ANN001 - argparse parser
 
 def run(args) -> int:  # noqa: ANN001 - argparse namespace
     if args.action == "text":
-        print(to_text(read(args.notebook)), end="")
+        print(to_text(cells.read(args.notebook)), end="")
         return 0
     nb = build(parse_text(args.text.read_text(encoding="utf-8")))
     found = list(problems(nb))
@@ -317,5 +218,5 @@ def run(args) -> int:  # noqa: ANN001 - argparse namespace
     if found:
         return 1
     args.notebook.parent.mkdir(parents=True, exist_ok=True)
-    write(nb, args.notebook)
+    cells.write(nb, args.notebook)
     return 0

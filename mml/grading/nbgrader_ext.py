@@ -21,7 +21,7 @@ from nbformat import NotebookNode
 from nbformat.v4 import new_markdown_cell
 from nbgrader.preprocessors import NbGraderPreprocessor as Preprocessor
 
-from mml.notebooks import HIDDEN_BEGIN, HIDDEN_END, grade_id, is_test, nbgrader_meta
+from mml.grading.cells import HIDDEN_BEGIN, HIDDEN_END, grade_id, is_test, nbgrader_meta
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 MAX_MESSAGE = 600

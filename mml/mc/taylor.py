@@ -1,6 +1,6 @@
 """Taylor series in one and two variables: the maths behind the mc-w4 Taylor explorer.
 
-Everything here is pure NumPy (no plotting, no widgets; :mod:`mml.taylor_widget` is the view).
+Everything here is pure NumPy (no plotting, no widgets; :mod:`mml.mc.taylor_widget` is the view).
 
 One variable
     :data:`FUNCTIONS` holds functions whose derivatives of every order are known in closed form

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import nbformat
 
-from mml import notebooks
+from mml.grading import cells
 
 SECTION = re.compile(r"^# %% (?P<grade_id>[A-Za-z][A-Za-z0-9_\-]*)\s*$")
 
@@ -57,12 +57,12 @@ def parse_answer_file(path: Path) -> AnswerFile:
     except SyntaxError as exc:
         raise ValueError(f"{path}: not valid Python: {exc}") from exc
     fails: tuple[str, ...] | None = None
-    cells: dict[str, list[str]] = {}
+    sections: dict[str, list[str]] = {}
     current: list[str] | None = None
     for line in text.split("\n"):
         section = SECTION.match(line)
         if section:
-            current = cells.setdefault(section["grade_id"], [])
+            current = sections.setdefault(section["grade_id"], [])
         elif current is not None:
             current.append(line)
         elif line.startswith("# fails:"):
@@ -72,9 +72,9 @@ def parse_answer_file(path: Path) -> AnswerFile:
         raise ValueError(f"{path}: needs a docstring saying what the answer does")
     if fails is None:
         raise ValueError(f"{path}: needs a '# fails: ...' line ('none' for a right answer)")
-    if not cells:
+    if not sections:
         raise ValueError(f"{path}: needs at least one '# %% <grade_id>' section")
-    sources = {gid: "\n".join(lines).strip("\n") for gid, lines in cells.items()}
+    sources = {gid: "\n".join(lines).strip("\n") for gid, lines in sections.items()}
     return AnswerFile(path, description, fails, sources)
 
 
@@ -88,11 +88,11 @@ def answer_files(answers_dir: Path, assignment: str, notebook: str) -> list[Answ
 def reference_sources(source_nb: nbformat.NotebookNode) -> dict[str, str]:
     """``{grade_id: code}`` of every answer cell, as the reference solution writes it."""
     return {
-        notebooks.grade_id(cell): notebooks.strip_markers(
-            cell.source, notebooks.SOLUTION_BEGIN, notebooks.SOLUTION_END
+        cells.grade_id(cell): cells.strip_markers(
+            cell.source, cells.SOLUTION_BEGIN, cells.SOLUTION_END
         )
         for cell in source_nb.cells
-        if notebooks.is_solution(cell)
+        if cells.is_solution(cell)
     }
 
 
@@ -104,13 +104,13 @@ def fill_answers(
     Raises ``KeyError`` if ``answers`` names a grade id that is not an answer cell.
     """
     nb = copy.deepcopy(release_nb)
-    solution_ids = {notebooks.grade_id(c) for c in nb.cells if notebooks.is_solution(c)}
+    solution_ids = {cells.grade_id(c) for c in nb.cells if cells.is_solution(c)}
     unknown = set(answers) - solution_ids
     if unknown:
         raise KeyError(f"not answer cells of this notebook: {sorted(unknown)}")
     for cell in nb.cells:
-        gid = notebooks.grade_id(cell)
-        if notebooks.is_solution(cell) and gid in answers:
+        gid = cells.grade_id(cell)
+        if cells.is_solution(cell) and gid in answers:
             cell.source = answers[gid]
     return nb
 

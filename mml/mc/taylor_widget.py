@@ -1,4 +1,5 @@
-"""Pictures and widgets for the Taylor series explorer (mc-w4): a thin view over :mod:`mml.taylor`.
+"""Pictures and widgets of the Taylor series explorer (mc-w4), a thin view over
+:mod:`mml.mc.taylor`:
 
 * :func:`draw_series` draws a function, its Taylor polynomial and the error (log scale);
 * :func:`draw_surface` draws a surface with the errors of its linear and quadratic
@@ -24,7 +25,7 @@ from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
-from mml import taylor
+from mml.mc import taylor
 
 ERROR_FLOOR = 1e-16  # errors below rounding level are drawn at this height
 TRUST_TOLERANCE = 0.01  # an approximation is "good" where its error is below this
@@ -82,7 +83,7 @@ def draw_series(
     Parameters
     ----------
     fig : matplotlib Figure, cleared and reused
-    func : name in :data:`mml.taylor.FUNCTIONS` or a :class:`mml.taylor.Function1D`
+    func : name in :data:`mml.mc.taylor.FUNCTIONS` or a :class:`mml.mc.taylor.Function1D`
     a : float, inside the domain of ``func``
     order : int, >= 0
     xlim : (float, float), optional; the function's ``plot_range`` by default
@@ -311,7 +312,7 @@ class SurfaceExplorer:
 
     Parameters
     ----------
-    surface : name in :data:`mml.taylor.SURFACES`
+    surface : name in :data:`mml.mc.taylor.SURFACES`
     point : the initial expansion point
     """
 

@@ -1,0 +1,2 @@
+"""Helpers of the Linear Algebra labs: the bear (week 4), PageRank and the eigen
+explorer (week 5)."""
