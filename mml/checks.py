@@ -90,6 +90,14 @@ _NUMPY_SCALAR_IDS = frozenset(
     if _issubclass(t, (_numpy.number, _bool_)) and not _issubclass(t, _numpy.complexfloating)
 )
 _NUMERIC_KINDS = "biuf"  # bool, signed, unsigned, float dtypes
+_COMPLEX_SCALAR_IDS = frozenset(
+    [_id(complex)]
+    + [_id(t) for t in set(_numpy.sctypeDict.values()) if _issubclass(t, _numpy.complexfloating)]
+)
+_maximum_reduce = _numpy.maximum.reduce
+#: Complex answers whose imaginary parts are at most this times max(1, largest absolute value)
+#: are accepted as real (``np.linalg.eig`` may return ``1e-17j`` for a symmetric matrix).
+IMAGINARY_TOLERANCE = 1e-8
 
 
 class CheckFailed(AssertionError):
@@ -97,6 +105,7 @@ class CheckFailed(AssertionError):
 
 
 def _fail(name: str, problem: str, expected: Any = None, got: Any = None, hint: str = "") -> None:
+    __tracebackhide__ = True
     lines = [f"{name}: {problem}"]
     if expected is not None:
         lines.append(f"  expected: {_format(expected)}")
@@ -121,11 +130,20 @@ def _is_plain_scalar(kind: type) -> bool:
 
 
 def _plain(value: Any, name: str) -> Any:
-    """Return ``value`` as nested plain Python/NumPy numeric data, or fail."""
+    """Return ``value`` as nested plain Python/NumPy numeric data, or fail.
+
+    Complex numbers and arrays are replaced by their real parts if the imaginary parts are
+    negligible (see :data:`IMAGINARY_TOLERANCE`), and fail otherwise.
+    """
+    __tracebackhide__ = True
     kind = _type(value)
     if _is_plain_scalar(kind):
         return value
+    if _id(kind) in _COMPLEX_SCALAR_IDS:
+        return _real_part(_array(value), name)[()]
     if kind is _ndarray:
+        if value.dtype.kind == "c":
+            return _real_part(value, name)
         if value.dtype.kind not in _NUMERIC_KINDS:
             _fail(
                 name,
@@ -140,6 +158,24 @@ def _plain(value: Any, name: str) -> Any:
         f"returned an object of type {kind.__name__!s}, not numbers",
         hint="return a NumPy array (or a Python number), not a custom object",
     )
+
+
+def _real_part(value: _numpy.ndarray, name: str) -> _numpy.ndarray:
+    """The real part of a complex array, if its imaginary part is negligible; else fail."""
+    __tracebackhide__ = True
+    if value.size == 0:
+        return _array(value.real, dtype=_float64)
+    imaginary = _float(_maximum_reduce(_absolute(value.imag), axis=None))
+    scale = _float(_maximum_reduce(_absolute(value), axis=None))
+    allowed = IMAGINARY_TOLERANCE * (scale if scale > 1.0 else 1.0)
+    if not imaginary <= allowed:  # also true for NaN
+        _fail(
+            name,
+            f"has complex values (imaginary parts up to {imaginary:.3g})",
+            hint="this answer is real: imaginary parts of rounding size (relative "
+            f"{IMAGINARY_TOLERANCE:g}) are accepted, larger ones point at a mistake earlier on",
+        )
+    return _array(value.real, dtype=_float64)
 
 
 def _make_self_repair() -> tuple[Callable[[], None], dict, list]:
@@ -190,6 +226,7 @@ def _guarded(func: Callable[..., Any], repair: Callable[[], None] = _self_repair
 
 
 def _as_float_array(value: Any, name: str) -> _numpy.ndarray:
+    __tracebackhide__ = True
     if value is None:
         _fail(name, "returned None", hint="did you forget the `return` statement?")
     plain = _plain(value, name)
@@ -216,12 +253,14 @@ def as_float_array(value: Any, name: str = "value") -> _numpy.ndarray:
     -------
     numpy.ndarray of dtype float64, a copy that shares no memory with ``value``.
     """
+    __tracebackhide__ = True
     return _as_float_array(value, name)
 
 
 @_guarded
 def check_shape(value: Any, shape: Sequence[int], name: str = "value", hint: str = "") -> None:
     """Check that ``value`` (converted with :func:`as_float_array`) has exactly ``shape``."""
+    __tracebackhide__ = True
     arr = _as_float_array(value, name)
     want = _tuple(_int(n) for n in shape)
     if arr.shape != want:
@@ -255,6 +294,7 @@ def check_close(
         If True (default) the shapes must match exactly; if False only the number of elements
         must match (for answers where ``(n,)`` and ``(n, 1)`` are both allowed).
     """
+    __tracebackhide__ = True
     got = _as_float_array(value, name)
     want = _as_float_array(expected, "expected")
     rtol = _float(rtol)
@@ -277,6 +317,7 @@ def check_close(
 @_guarded
 def check_true(condition: Any, message: str, name: str = "check") -> None:
     """Fail with ``message`` unless ``condition`` is a real ``True`` (bool or NumPy bool)."""
+    __tracebackhide__ = True
     kind = _type(condition)
     if kind is not _bool and kind is not _bool_:
         _fail(name, f"expected a bool, got an object of type {kind.__name__}")
@@ -292,6 +333,7 @@ def check_equal(
 
     NumPy booleans and integers are accepted where a Python ``bool`` or ``int`` is expected.
     """
+    __tracebackhide__ = True
     kind = _type(value)
     want_kind = _type(expected)
     if want_kind is _bool:
@@ -319,10 +361,17 @@ def check_raises(
     func: Callable[..., Any],
     args: Sequence[Any],
     exception: type[BaseException],
-    name: str = "call",
+    name: str = "",
     hint: str = "",
 ) -> None:
-    """Check that ``func(*args)`` raises ``exception`` (or a subclass of it)."""
+    """Check that ``func(*args)`` raises ``exception`` (or a subclass of it).
+
+    ``name`` describes the call in the message (default: the function's name and the types and
+    shapes of ``args``). Another exception is reported like :func:`call` reports it: type,
+    message, the line of the learner's code and a hint.
+    """
+    __tracebackhide__ = True
+    text = name or _call_text(func, args, {})
     raised: BaseException | None = None
     try:
         func(*args)
@@ -333,9 +382,187 @@ def check_raises(
     if raised is not None:
         if _isinstance(raised, exception):
             return
-        _fail(name, f"raised {_type(raised).__name__} instead of {exception.__name__}: {raised}",
-              hint=hint)
-    _fail(name, f"did not raise {exception.__name__}", hint=hint)
+        _raised(text, raised, hint,
+                problem=f"raised {_type(raised).__name__} instead of {exception.__name__}")
+    _fail(text, f"did not raise {exception.__name__}", hint=hint)
+
+
+# ---------------------------------------------------------------------------------------------
+# calling the learner's functions
+# ---------------------------------------------------------------------------------------------
+
+# One-line hints for errors whose message names the cause but not the fix. The first pattern
+# found in "<type name>: <message>" wins. NumPy 2 removals whose message names the replacement
+# are handled in _hint_for (the message is rewritten as "`np.X` is gone in NumPy 2: use ...").
+_ERROR_HINTS = (
+    ("NotImplementedError", "replace `raise NotImplementedError()` with your code"),
+    ("only 0-dimensional arrays can be converted",
+     "NumPy 2 converts only single numbers to float or int: take the entry out first, with "
+     "`x.item()` or an index such as `x[0, 0]`"),
+    ("only length-1 arrays can be converted",
+     "NumPy converts only single numbers to float or int: take the entry out first, with "
+     "`x.item()` or an index such as `x[0, 0]`"),
+    ("values to unpack",
+     "an unpacking `a, b = ...` got a different number of values than names: print the "
+     "shape or the length of what is unpacked"),
+    ("mismatch in its core dimension",
+     "the inner sizes of `@` must agree: compare the shapes of both sides; a vector may be "
+     "(D,) or (D, 1), and a transpose may be missing"),
+    ("could not be broadcast",
+     "the shapes do not fit together: print them; (D,) and (D, 1) combine into a (D, D) array"),
+    ("Singular matrix", "the matrix cannot be inverted: check which matrix is passed to "
+     "`inv`/`solve`, or whether a special case must be handled before"),
+    ("index", "an index is outside the array: print the shape and check the range of the loop "
+     "(Python counts from 0 to n - 1)"),
+    ("NameError", "a name is used that is not defined here: define it in your answer cell, or "
+     "run the cells above it (Kernel > Restart Kernel and Run All Cells)"),
+    ("RecursionError", "the function calls itself without end: check the stopping case"),
+)
+_REMOVED_IN_NUMPY_2 = "was removed in the NumPy 2.0 release"
+_LIBRARY_DIRS = _tuple(
+    _os.path.dirname(_os.path.abspath(path)) for path in (__file__, _numpy.__file__)
+)
+
+
+def _hint_for(kind: str, message: str) -> str:
+    """A one-line hint for an exception of type name ``kind`` with ``message`` ("" if none)."""
+    if _REMOVED_IN_NUMPY_2 in message:
+        removed, _, rest = message.partition(" was removed")
+        replacement = rest.partition("Use ")[2].partition(" instead")[0]
+        if replacement:
+            return f"{removed} is gone in NumPy 2: use {replacement}"
+        return f"{removed} is gone in NumPy 2: see the NumPy 2 migration guide"
+    text = f"{kind}: {message}"
+    for pattern, hint in _ERROR_HINTS:
+        if pattern in text:
+            return hint
+    return ""
+
+
+def _describe(value: Any) -> str:
+    """A short description of an argument or a returned value: its type and shape, not data."""
+    kind = _type(value)
+    if kind is _ndarray:
+        return f"array of shape {_format(value.shape)}"
+    if value is None or kind is _bool or _is_plain_scalar(kind):
+        return _repr(value)
+    if kind is _list or kind is _tuple:
+        return f"{kind.__name__} of length {_len(value)}"
+    if kind is _str:
+        return _repr(value) if _len(value) <= 30 else "a string"
+    name = getattr(value, "__name__", None)
+    if callable(value):
+        return name if _isinstance(name, _str) else "a function"
+    return f"an object of type {kind.__name__}"
+
+
+def _function_name(func: Any) -> str:
+    name = getattr(func, "__name__", None)
+    return name if _isinstance(name, _str) and name != "<lambda>" else "the function"
+
+
+def _call_text(func: Any, args: Sequence[Any], kwargs: dict) -> str:
+    parts = [_describe(a) for a in args] + [f"{k}={_describe(v)}" for k, v in kwargs.items()]
+    return f"{_function_name(func)}({', '.join(parts)})"
+
+
+def _learner_line(error: BaseException) -> str:
+    """``line N of F: `code``` for the innermost frame of the learner's code, or ""."""
+    found = ""
+    tb = error.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if not code.co_filename.startswith(_LIBRARY_DIRS):
+            line = _linecache.getline(code.co_filename, tb.tb_lineno).strip()
+            if line:
+                found = f"line {tb.tb_lineno} of {code.co_name}: `{line}`"
+        tb = tb.tb_next
+    return found
+
+
+def _raised(call_text: str, error: BaseException, hint: str = "", problem: str = "") -> None:
+    """Fail with a message about ``error``, raised by the learner's ``call_text``."""
+    __tracebackhide__ = True
+    kind = _type(error).__name__
+    message = _str(error)
+    lines = [f"{call_text} {problem or 'raised ' + kind}: {message}".rstrip(": ")]
+    where = _learner_line(error)
+    if where:
+        lines.append(f"  at {where}")
+    for advice in (_hint_for(kind, message), hint):
+        if advice:
+            lines.append(f"  hint: {advice}")
+    raise CheckFailed("\n".join(lines)) from None
+
+
+def call(
+    func: Callable[..., Any],
+    *args: Any,
+    returns: int | Sequence[str] | None = None,
+    conventions: dict[int, str] | None = None,
+    hint: str = "",
+    **kwargs: Any,
+) -> Any:
+    """Call a learner's function and report any failure by the function's name.
+
+    Test cells call the learner's functions through this helper, so that an exception, a
+    missing ``return`` or a wrong number of returned values gives a message that names the
+    function, the arguments (by type and shape), what came back and what to change, instead of a
+    bare ``ValueError`` from the test's own unpacking.
+
+    Parameters
+    ----------
+    func : callable
+        The learner's function.
+    *args, **kwargs
+        Its arguments.
+    returns : None, int or sequence of str
+        ``None``: any value is accepted. ``1``: exactly one value, not ``None``. A number ``n > 1``
+        or the names of the values (``("Xbar", "mean")``): a tuple or list of exactly that many
+        values.
+    conventions : dict of int to str, optional
+        Messages for a known other convention, by the number of values it returns, e.g.
+        ``{3: "this course's normalize returns (Xbar, mean) only"}``; a single returned value
+        (not a tuple) counts as 1.
+    hint : str
+        Shown when the call raises.
+
+    Returns
+    -------
+    What ``func`` returned (a tuple or list when several values are expected).
+
+    Raises
+    ------
+    CheckFailed
+        If the call raises, or returns ``None`` or the wrong number of values.
+
+    Examples
+    --------
+    >>> Xbar, mean = checks.call(normalize, X, returns=("Xbar", "mean"))
+    """
+    __tracebackhide__ = True
+    text = _call_text(func, args, kwargs)
+    try:
+        result = func(*args, **kwargs)
+    except CheckFailed:
+        raise
+    except _BaseException as error:  # noqa: BLE001 - reported to the learner by name
+        _raised(text, error, hint)
+    if returns is None:
+        return result
+    names = [] if _isinstance(returns, _int) else _list(returns)
+    count = _int(returns) if _isinstance(returns, _int) else _len(names)
+    wanted = f"{count} values ({', '.join(names)})" if names else f"{count} values"
+    if result is None:
+        _fail(text, "returned None", hint="did you forget the `return` statement?")
+    several = _type(result) is _tuple or (count > 1 and _type(result) is _list)
+    got = _len(result) if several else 1
+    if count == 1 or got == count:
+        return result
+    shown = "1 value, " + _describe(result) if got == 1 else f"{got} values"
+    advice = (conventions or {}).get(got, f"return {', '.join(names) or wanted}, in this order")
+    _fail(text, f"returned {shown}; expected {wanted}", hint=advice)
+    return result  # not reached: _fail raises
 
 
 # ---------------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ def test_single_vector_up_to_sign() -> None:
 
 def test_wrong_columns_fail_with_message() -> None:
     with pytest.raises(CheckFailed, match=r"(?s)wrong values.*hint: columns are compared up to"):
-        pca_checks.check_columns_close_up_to_sign(Q[:, [1, 0, 2]], Q, "Q")
+        pca_checks.check_columns_close_up_to_sign(Q + 0.1, Q, "Q")
     with pytest.raises(CheckFailed, match="wrong values"):
         pca_checks.check_columns_close_up_to_sign(2 * Q, Q, "Q")  # wrong length
     with pytest.raises(CheckFailed, match="wrong values"):
@@ -84,3 +84,22 @@ def test_uses_numpy_captured_at_import(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(np, "multiply", lambda a, b: b)
     with pytest.raises(CheckFailed):
         pca_checks.check_columns_close_up_to_sign(np.zeros((5, 3)), Q, "Q")
+
+
+def test_hint_names_the_arrangement() -> None:
+    """The hint matches the mistake: columns swapped, vectors as rows, rows shuffled."""
+    with pytest.raises(CheckFailed, match="right vectors in the wrong columns"):
+        pca_checks.check_columns_close_up_to_sign(Q[:, [1, 0, 2]], Q, "Q")
+    with pytest.raises(CheckFailed, match="vectors are the rows"):
+        pca_checks.check_columns_close_up_to_sign(Q.T, Q, "Q")
+    square = np.linalg.qr(RNG.standard_normal((4, 4)))[0]
+    with pytest.raises(CheckFailed, match="vectors are the rows"):
+        pca_checks.check_columns_close_up_to_sign(square.T, square, "Q")
+    with pytest.raises(CheckFailed, match="shuffled rows"):
+        pca_checks.check_columns_close_up_to_sign(Q[[2, 0, 1, 4, 3]], Q, "Q")
+
+
+def test_negligible_imaginary_parts_pass() -> None:
+    pca_checks.check_columns_close_up_to_sign(Q + 1e-17j, Q, "Q")
+    with pytest.raises(CheckFailed, match="complex values"):
+        pca_checks.check_columns_close_up_to_sign(Q + 1e-3j, Q, "Q")

@@ -40,16 +40,29 @@ _add_reduce = _numpy.add.reduce
 _any_true = _numpy.logical_or.reduce
 _ones = _numpy.ones
 _array2string = _numpy.array2string
+_absolute = _numpy.absolute
+_round = _numpy.round
+_subtract = _numpy.subtract
+_less_equal = _numpy.less_equal
+_all_true = _numpy.logical_and.reduce
+_float = _builtins.float
+_range = _builtins.range
+_len = _builtins.len
 _str = _builtins.str
+
+_AS_ROWS = "your vectors are the rows of the array; this course puts one vector per column"
 
 __all__ = ["check_columns_close_up_to_sign", "check_descending", "check_unit_columns"]
 
 
 def _as_columns(value: Any, expected: Any, name: str, hint: str) -> tuple[Any, Any]:
     """Both arguments as float arrays of the expected shape, as 2-D (rows, columns) arrays."""
+    __tracebackhide__ = True
     got = _as_float_array(value, name)
     want = _as_float_array(expected, "expected")
     if got.shape != want.shape:
+        if want.ndim == 2 and got.shape == want.shape[::-1]:
+            hint = "; ".join(h for h in (_AS_ROWS, hint) if h)
         raise _CheckFailed(
             f"{name}: has the wrong shape\n  expected: {want.shape}\n  got:      {got.shape}"
             + (f"\n  hint: {hint}" if hint else "")
@@ -91,13 +104,52 @@ def check_columns_close_up_to_sign(
     product is zero). Only a factor of exactly ``-1`` is forgiven: a vector of the wrong length
     or direction still fails.
     """
+    __tracebackhide__ = True
     got, want = _as_columns(value, expected, name, hint)
-    dots = _add_reduce(_multiply(got, want), axis=0)
-    signs = _where(_less(dots, 0.0), -1.0, 1.0)
-    full_hint = "columns are compared up to sign (v and -v are both accepted)"
-    if hint:
-        full_hint = f"{hint}; {full_hint}"
-    _check_close(_multiply(got, signs), want, name, rtol=rtol, atol=atol, hint=full_hint)
+    if _same_up_to_sign(got, want, rtol, atol):
+        return
+    found = _diagnose(got, want, rtol, atol)
+    full_hint = "; ".join(h for h in (found, hint) if h) or (
+        "columns are compared up to sign (v and -v are both accepted)"
+    )
+    _check_close(_multiply(got, _signs(got, want)), want, name, rtol=rtol, atol=atol,
+                 hint=full_hint)
+
+
+def _signs(got: Any, want: Any) -> Any:
+    """Per column, -1 where the learner's column points away from the expected one, else 1."""
+    return _where(_less(_add_reduce(_multiply(got, want), axis=0), 0.0), -1.0, 1.0)
+
+
+def _same_up_to_sign(got: Any, want: Any, rtol: float, atol: float) -> bool:
+    if got.shape != want.shape:
+        return False
+    error = _absolute(_subtract(_multiply(got, _signs(got, want)), want))
+    allowed = _add(atol, _multiply(rtol, _absolute(want)))
+    return _builtins.bool(_all_true(_less_equal(error, allowed), axis=None))
+
+
+def _diagnose(got: Any, want: Any, rtol: float, atol: float) -> str:
+    """Name the likely mistake when the vectors are right but arranged otherwise, or ""."""
+    rows, columns = want.shape
+    if rows == columns and _same_up_to_sign(got.T, want, rtol, atol):
+        return _AS_ROWS
+    if columns > 1:
+        matches = [
+            [k for k in _range(columns)
+             if _same_up_to_sign(got[:, j:j + 1], want[:, k:k + 1], rtol, atol)]
+            for j in _range(columns)
+        ]
+        if all(matches[j] for j in _range(columns)):
+            return ("these are the right vectors in the wrong columns: column i must belong to "
+                    "the i-th value (sort the columns with the same order as the values)")
+    if rows > 1:
+        got_rows = sorted(tuple(_round(_absolute(r), 6)) for r in got)
+        want_rows = sorted(tuple(_round(_absolute(r), 6)) for r in want)
+        if got_rows == want_rows:
+            return ("the right numbers in shuffled rows: a reordering must move whole columns "
+                    "(the vectors), not rows")
+    return ""
 
 
 def check_unit_columns(value: Any, name: str = "value", *, atol: float = 1e-6,
@@ -114,6 +166,7 @@ def check_unit_columns(value: Any, name: str = "value", *, atol: float = 1e-6,
     hint : str
         A suggestion shown when the check fails.
     """
+    __tracebackhide__ = True
     got = _as_float_array(value, name)
     if got.ndim != 2:
         raise _CheckFailed(f"{name}: should be a 2-D array with one vector per column, got shape "
@@ -134,6 +187,7 @@ def check_descending(values: Any, name: str = "value", *, hint: str = "") -> Non
     hint : str
         A suggestion shown when the check fails.
     """
+    __tracebackhide__ = True
     got = _as_float_array(values, name)
     if got.ndim != 1:
         raise _CheckFailed(f"{name}: should be a 1-D array, got shape {got.shape}"
