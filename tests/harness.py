@@ -23,8 +23,18 @@ ANSWERS_DIR = course.REPO_ROOT / "tests" / "answers"
 
 def case_student(notebook: str, answer: submissions.AnswerFile) -> str:
     """Student id under which an answer file is handed in."""
-    kind = "right" if answer.is_right else "wrong"
-    return f"{kind}-{notebook}-{answer.name}".replace("_", "-")
+    return f"{answer.kind}-{notebook}-{answer.name}".replace("_", "-")
+
+
+def visible_tests(nb) -> set[str]:  # noqa: ANN001 - a NotebookNode
+    """Grade ids of the test cells a learner can run: those with code outside the hidden part."""
+    return {
+        cells.grade_id(c) for c in nb.cells
+        if cells.is_test(c) and any(
+            line.strip() and not line.strip().startswith("#")
+            for line in cells.split_secret(c.source)[0]
+        )
+    }
 
 
 @dataclass
@@ -51,7 +61,9 @@ def all_answer_files() -> list[tuple[str, str, submissions.AnswerFile]]:
     found = []
     for assignment in course.assignments():
         for notebook in course.notebooks_of(assignment):
-            for answer in submissions.answer_files(ANSWERS_DIR, assignment, notebook):
+            for answer in submissions.answer_files(
+                ANSWERS_DIR, assignment, notebook, submissions.KINDS
+            ):
                 found.append((assignment, notebook, answer))
     return found
 
@@ -79,7 +91,7 @@ def grade(assignment: str, root: Path) -> GradedAssignment:
             "reference": submissions.reference_submission(source_nb, release_nb),
             "blank": release_nb,
         }
-        answers = submissions.answer_files(ANSWERS_DIR, assignment, notebook)
+        answers = submissions.answer_files(ANSWERS_DIR, assignment, notebook, submissions.KINDS)
         result.answers[notebook] = answers
         for answer in answers:
             handins[case_student(notebook, answer)] = up_to_last_test(

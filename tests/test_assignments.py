@@ -4,8 +4,12 @@ a. ``release/`` is what ``nbgrader generate_assignment`` makes now;
 b. source notebooks are clean with valid nbgrader metadata (``test_notebooks.py``);
 c. the reference answers get full marks;        d. the untouched release gets zero;
 e. no solution or hidden-test text reaches ``release/``;
-f. each wrong answer loses exactly the tests it declares;
-g. each right answer written differently keeps full marks.
+f. each wrong answer loses exactly the tests it declares, and at least one of them is visible
+   (the learner can see the mistake before submitting) unless the file says why it can only be
+   hidden (``# hidden-only: <reason>``);
+g. each right answer written differently keeps full marks;
+h. each answer written for the original course (``original/``) keeps full marks or loses exactly
+   its declared tests, every one with a message containing the file's ``# message:`` phrase.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import os
 import re
 
 import pytest
-from harness import ANSWERS_DIR, all_answer_files, case_student
+from harness import ANSWERS_DIR, all_answer_files, case_student, visible_tests
 
 from mml.authoring import submissions
 from mml.grading import cells, course
@@ -147,8 +151,30 @@ def test_enough_answer_files(assignment: str, notebook: str) -> None:
 
 
 @pytest.mark.parametrize(("assignment", "notebook", "answer"), ANSWERS)
+def test_wrong_answer_fails_a_visible_test(assignment: str, notebook: str, answer) -> None:
+    """(f) a wrong answer declares at least one visible test, or why it can only be hidden."""
+    if answer.kind != "wrong":
+        pytest.skip("not a wrong answer")
+    source = cells.read(course.REPO_ROOT / "source" / assignment / f"{notebook}.ipynb")
+    visible = visible_tests(source)
+    if answer.hidden_only:
+        assert not set(answer.fails) & visible, (
+            f"{answer.path.name} says '# hidden-only: {answer.hidden_only}' but declares the "
+            f"visible tests {sorted(set(answer.fails) & visible)}: remove the hidden-only line"
+        )
+        return
+    assert set(answer.fails) & visible, (
+        f"{answer.path.name} ({answer.description}) fails only hidden tests "
+        f"{sorted(answer.fails)}: the learner cannot see this mistake before submitting. Add a "
+        f"visible test that shows it (visible tests here: {sorted(visible)}), or add a line "
+        "'# hidden-only: <why no visible test can show it>' to the file"
+    )
+
+
+@pytest.mark.parametrize(("assignment", "notebook", "answer"), ANSWERS)
 def test_answer_file(graded, assignment: str, notebook: str, answer) -> None:
-    """(f, g) a wrong answer loses exactly its declared tests; a right answer loses nothing."""
+    """(f, g, h) a wrong answer loses exactly its declared tests; a right answer loses nothing;
+    an original answer's failures all carry its phrase."""
     result = graded(assignment)
     student = case_student(notebook, answer)
     scores = result.notebook_scores(student, notebook)
@@ -162,6 +188,13 @@ def test_answer_file(graded, assignment: str, notebook: str, answer) -> None:
         f"  should lose: {sorted(expected)}\n  lost:        {sorted(lost)}\n{detail}"
     )
     assert zeroed == expected, f"{answer.path.name}: a failed test must score 0"
+    if answer.kind == "original" and expected:
+        for gid in sorted(expected):
+            message = _report(result, student, notebook, {gid})
+            assert answer.message in message, (
+                f"original/{answer.path.name}: the message of {gid} should contain "
+                f"{answer.message!r} (what the learner must change), got:\n{message}"
+            )
 
 
 @pytest.mark.parametrize(("assignment", "notebook"), NOTEBOOKS)

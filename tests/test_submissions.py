@@ -43,6 +43,25 @@ def test_answer_file_is_parsed(tmp_path: Path) -> None:
     assert answer.cells == {"f": "def f(x):\n    return x + 1"}
 
 
+def test_hidden_only_and_original_headers(tmp_path: Path) -> None:
+    (tmp_path / "wrong").mkdir()
+    (tmp_path / "original").mkdir()
+    path = _write(tmp_path / "wrong", "a.py", '"""Hard-codes 3."""\n# fails: test_f\n'
+                  "# hidden-only: the visible example has 3 rows\n# %% f\ndef f(x):\n"
+                  "    # message: not a header inside a section\n    return 3\n")
+    answer = submissions.parse_answer_file(path)
+    assert answer.kind == "wrong" and answer.hidden_only == "the visible example has 3 rows"
+    assert answer.message == ""
+    path = _write(tmp_path / "original", "b.py", '"""Returns three values."""\n'
+                  "# fails: test_f\n# message: returns (Xbar, mean)\n# %% f\npass\n")
+    answer = submissions.parse_answer_file(path)
+    assert answer.kind == "original" and answer.message == "returns (Xbar, mean)"
+    path = _write(tmp_path / "original", "c.py", '"""Loses marks."""\n# fails: test_f\n'
+                  "# %% f\npass\n")
+    with pytest.raises(ValueError, match="# message:"):
+        submissions.parse_answer_file(path)
+
+
 @pytest.mark.parametrize(("text", "problem"), [
     ("# fails: none\n# %% f\npass\n", "docstring"),
     ('"""d"""\n# %% f\npass\n', "fails"),

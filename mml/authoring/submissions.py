@@ -2,7 +2,7 @@
 answer files that replace some answer cells (plausible mistakes, or other correct answers).
 
 An *answer file* is a small Python file, kept under ``tests/answers/<assignment>/<notebook>/``
-in ``wrong/`` or ``right/``::
+in ``wrong/``, ``right/`` or ``original/``::
 
     \"\"\"Forgets to add row 3 when the pivot is zero.\"\"\"
     # fails: test_fixRowTwo_hidden, test_isSingular_hidden
@@ -14,6 +14,20 @@ The docstring says what the answer does; ``# fails:`` lists the test cells (grad
 lose, ``none`` for a right answer; each ``# %% <grade_id>`` section replaces that answer cell of
 the reference submission. The test-suite grades every answer file with nbgrader, and
 ``mml demo`` uses the wrong ones to build a student who makes typical mistakes.
+
+Two more header lines may follow ``# fails:``:
+
+``# hidden-only: <reason>``
+    in a wrong answer whose mistake no visible test can show (for example a size hard-coded for
+    the visible example): the reason is required, because every other wrong answer must fail at
+    least one visible test.
+``# message: <phrase>``
+    required in ``original/`` files that lose marks: each failed test's message must contain the
+    phrase (what the learner is told to change).
+
+``original/`` holds code written for the original course (its setup names, API and NumPy 1
+habits): such a file either keeps full marks (``# fails: none``) or loses the listed tests with a
+message containing its phrase.
 """
 
 from __future__ import annotations
@@ -28,6 +42,7 @@ import nbformat
 
 from mml.grading import cells
 
+KINDS = ("wrong", "right", "original")
 SECTION = re.compile(r"^# %% (?P<grade_id>[A-Za-z][A-Za-z0-9_\-]*)\s*$")
 
 
@@ -39,6 +54,13 @@ class AnswerFile:
     description: str
     fails: tuple[str, ...]
     cells: dict[str, str]  # grade_id of an answer cell -> its new source
+    hidden_only: str = ""  # why no visible test can show this mistake ("" if one does)
+    message: str = ""  # phrase every failed test's message contains (original/ files)
+
+    @property
+    def kind(self) -> str:
+        """``wrong``, ``right`` or ``original``: the folder the file is kept in."""
+        return self.path.parent.name
 
     @property
     def name(self) -> str:
@@ -57,6 +79,7 @@ def parse_answer_file(path: Path) -> AnswerFile:
     except SyntaxError as exc:
         raise ValueError(f"{path}: not valid Python: {exc}") from exc
     fails: tuple[str, ...] | None = None
+    headers = {"hidden-only": "", "message": ""}
     sections: dict[str, list[str]] = {}
     current: list[str] | None = None
     for line in text.split("\n"):
@@ -68,20 +91,31 @@ def parse_answer_file(path: Path) -> AnswerFile:
         elif line.startswith("# fails:"):
             names = [n.strip() for n in line[len("# fails:"):].split(",") if n.strip()]
             fails = () if names == ["none"] else tuple(names)
+        else:
+            for key in headers:
+                if line.startswith(f"# {key}:"):
+                    headers[key] = line[len(key) + 3:].strip()
     if not description:
         raise ValueError(f"{path}: needs a docstring saying what the answer does")
     if fails is None:
         raise ValueError(f"{path}: needs a '# fails: ...' line ('none' for a right answer)")
     if not sections:
         raise ValueError(f"{path}: needs at least one '# %% <grade_id>' section")
+    if path.parent.name == "original" and fails and not headers["message"]:
+        raise ValueError(f"{path}: an original answer that loses marks needs a '# message: "
+                         "<phrase>' line (what the failure message tells the learner)")
     sources = {gid: "\n".join(lines).strip("\n") for gid, lines in sections.items()}
-    return AnswerFile(path, description, fails, sources)
+    return AnswerFile(path, description, fails, sources, headers["hidden-only"],
+                      headers["message"])
 
 
-def answer_files(answers_dir: Path, assignment: str, notebook: str) -> list[AnswerFile]:
-    """All answer files of one notebook, wrong ones first, each group sorted by name."""
+def answer_files(
+    answers_dir: Path, assignment: str, notebook: str, kinds: tuple[str, ...] = ("wrong", "right")
+) -> list[AnswerFile]:
+    """The answer files of one notebook in the folders ``kinds`` (by default the wrong and the
+    right ones, not ``original/``), in the order of ``kinds``, each group sorted by name."""
     base = answers_dir / assignment / notebook
-    found = sorted((base / "wrong").glob("*.py")) + sorted((base / "right").glob("*.py"))
+    found = [path for kind in kinds for path in sorted((base / kind).glob("*.py"))]
     return [parse_answer_file(p) for p in found]
 
 
