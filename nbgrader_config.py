@@ -12,6 +12,7 @@ from nbgrader.preprocessors import (
     SaveAutoGrades,
 )
 
+from mml.grading.feedback_page import MultilineMessages
 from mml.grading.nbgrader_ext import FeedbackSummary, HideHiddenTests, StderrIsNotFailure
 
 c = get_config()  # noqa: F821 - provided by traitlets when it loads this file
@@ -56,8 +57,19 @@ c.GenerateFeedback.preprocessors = [
     HideHiddenTests,
     GetGrades,
     FeedbackSummary,
+    MultilineMessages,
     CSSHTMLHeaderPreprocessor,
 ]
+# Feedback pages carry MathJax themselves (mml/grading/feedback_page.py): maths typeset offline.
+c.GenerateFeedback.exporter_class = "mml.grading.feedback_page.OfflineHTMLExporter"
+# Figures: kernels draw with the inline backend, so the figures a notebook shows are kept in the
+# graded notebook and its feedback (the grading tools otherwise set MPLBACKEND=agg: no pictures).
+c.Execute.extra_arguments = ["--matplotlib=inline"]
+
+# Exchange on this machine (release / fetch / submit / collect; a learner's JupyterLab in work/
+# reads the same settings from work/nbgrader_config.py, written by `make lab`).
+c.Exchange.root = os.path.join(COURSE_ROOT, "exchange")
+c.Exchange.path_includes_course = True
 
 # --- Sandbox (issue 6, mml/sandbox.py) --------------------------------------------------------
 # Every student kernel runs under bubblewrap: no network, system and Python read-only, only a

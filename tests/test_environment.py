@@ -33,7 +33,13 @@ def conda_pins() -> dict[str, str]:
     env = yaml.safe_load((REPO_ROOT / "environment.yml").read_text())
     pins = {}
     for dep in env["dependencies"]:
-        if not isinstance(dep, str) or dep in ("pip",):
+        if isinstance(dep, dict):  # the `pip:` section: packages conda-forge does not have
+            pins.update(
+                (_normal(name), pinned)
+                for name, _, pinned in (d.partition("==") for d in dep.get("pip", []))
+            )
+            continue
+        if dep in ("pip",):
             continue
         name, _, pinned = dep.partition("=")
         assert pinned and not pinned.startswith("="), f"environment.yml: {dep!r} is not pinned"

@@ -42,8 +42,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from traitlets import Bool, Int, List, Unicode
+from traitlets import Bool, Int, List, Unicode, default
 from traitlets.config import Configurable
+
+from mml.grading import bubblewrap
 
 # --------------------------------------------------------------------------------------------
 # settings
@@ -112,7 +114,11 @@ class Sandbox(Configurable):
         False,
         help="If bubblewrap is unavailable, grade WITHOUT a sandbox instead of refusing to grade.",
     ).tag(config=True)
-    bwrap = Unicode("bwrap", help="The bubblewrap executable.").tag(config=True)
+    bwrap = Unicode(help="The bubblewrap executable.").tag(config=True)
+    @default("bwrap")
+    def _bwrap_default(self) -> str:
+        return bubblewrap.executable()
+
     memory_limit = Unicode("2G", help="Address-space limit per kernel (RLIMIT_AS).").tag(
         config=True
     )
@@ -218,13 +224,13 @@ class Sandbox(Configurable):
 _PROBE_CACHE: dict[str, str | None] = {}
 
 
-def bwrap_problem(bwrap: str = "bwrap") -> str | None:
+def bwrap_problem(bwrap: str | None = None) -> str | None:
     """Return why bubblewrap cannot be used here, or None if it works.
 
     Parameters
     ----------
-    bwrap : str
-        The executable to try.
+    bwrap : str, optional
+        The executable to try (default: :func:`mml.grading.bubblewrap.executable`).
 
     Returns
     -------
@@ -232,6 +238,7 @@ def bwrap_problem(bwrap: str = "bwrap") -> str | None:
         A message for the instructor, or None when ``bwrap`` runs a process with new network and
         pid namespaces.
     """
+    bwrap = bwrap or bubblewrap.executable()
     if bwrap in _PROBE_CACHE:
         return _PROBE_CACHE[bwrap]
     path = shutil.which(bwrap)
@@ -250,11 +257,7 @@ def bwrap_problem(bwrap: str = "bwrap") -> str | None:
         else:
             problem = None
             if proc.returncode != 0:
-                problem = (
-                    f"`{path}` cannot create a sandbox here: {proc.stderr.strip()} "
-                    "(are unprivileged user namespaces disabled? try "
-                    "`sudo sysctl kernel.unprivileged_userns_clone=1`)"
-                )
+                problem = bubblewrap.explain_failure(path, proc.stderr)
     _PROBE_CACHE[bwrap] = problem
     return problem
 
@@ -289,7 +292,8 @@ def require_sandbox(settings: Sandbox) -> bool:
         return True
     if settings.allow_unsafe:
         return False
-    raise SandboxUnavailable(f"{problem}\n{INSTALL_HINT}")
+    installed = shutil.which(settings.bwrap) is not None
+    raise SandboxUnavailable(problem if installed else f"{problem}\n{INSTALL_HINT}")
 
 
 # --------------------------------------------------------------------------------------------
