@@ -1,0 +1,303 @@
+"""Practice exercises of the Multivariate Calculus course, one maker per graded function.
+
+Importing this module registers the exercises with :mod:`mml.practice`; every ``practice.ipynb``
+of the course does it in its first cell::
+
+    >>> from mml import practice
+    >>> from mml.mc import exercises
+    >>> p = practice.another("taylor_coefficients", seed=1)
+    >>> k = np.arange(p.derivatives.size)
+    >>> p.check(p.derivatives / scipy.special.factorial(k), quiet=True)
+    True
+
+Each exercise's inputs are the graded function's arguments, in order, so ``p.call(func)``
+runs the learner's function on a fresh instance. The instances are drawn from functions whose
+derivatives are known in closed form (:mod:`mml.mc.taylor`), so the expected answers never come
+from the code being practised.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from mml import practice
+from mml.mc import taylor
+
+# --------------------------------------------------------------------------- week 4: Taylor
+
+
+def _function_and_point(rng: np.random.Generator) -> tuple[taylor.Function1D, float]:
+    """A function of :data:`mml.mc.taylor.FUNCTIONS` and an expansion point inside its domain."""
+    fn = taylor.FUNCTIONS[rng.choice(sorted(taylor.FUNCTIONS))]
+    a = float(np.round(rng.uniform(-0.5, 0.5), 1))
+    return fn, a
+
+
+def _derivatives(fn: taylor.Function1D, a: float, order: int) -> np.ndarray:
+    return np.array([fn.derivative(k, a) for k in range(order + 1)])
+
+
+@practice.exercise("taylor_coefficients", title="Taylor coefficients from derivatives")
+def _taylor_coefficients(rng: np.random.Generator) -> practice.Instance:
+    fn, a = _function_and_point(rng)
+    order = int(rng.integers(2, 7))
+    derivatives = _derivatives(fn, a, order)
+    return practice.Instance(
+        question=(f"The derivatives $f(a), f'(a), \\dots, f^{{({order})}}(a)$ of {fn.label} at "
+                  f"$a = {a}$ are ${practice.latex(derivatives)}$. Give the coefficients "
+                  f"$c_0, \\dots, c_{{{order}}}$ of its Taylor series about $a$."),
+        inputs={"derivatives": derivatives},
+        expected=taylor.taylor_coefficients(fn, a, order),
+        hint="the k-th coefficient divides the k-th derivative by k! (and 0! = 1! = 1)",
+    )
+
+
+@practice.exercise("taylor_polynomial", title="Evaluate a Taylor polynomial")
+def _taylor_polynomial(rng: np.random.Generator) -> practice.Instance:
+    fn, a = _function_and_point(rng)
+    order = int(rng.integers(1, 6))
+    x = np.round(a + rng.uniform(-0.6, 0.6, size=3), 2)
+    return practice.Instance(
+        question=(f"Evaluate the order-{order} Taylor polynomial of {fn.label} about $a = {a}$ "
+                  f"at $x = {practice.latex(x)}$ (coefficients given lowest power first)."),
+        inputs={"coefficients": taylor.taylor_coefficients(fn, a, order), "a": a, "x": x},
+        expected=taylor.taylor_series(fn, a, order, x),
+        hint="powers of the distance (x - a) from the expansion point, starting at power 0",
+    )
+
+
+def _surface_point(rng: np.random.Generator) -> tuple[taylor.Surface, np.ndarray, np.ndarray]:
+    surface = taylor.SURFACES[rng.choice(sorted(taylor.SURFACES))]
+    p = np.round(rng.uniform(-1.0, 1.0, size=2), 1)
+    x = np.round(p + rng.uniform(-0.3, 0.3, size=2), 2)
+    return surface, p, x
+
+
+def _surface_question(surface: taylor.Surface, p: np.ndarray, x: np.ndarray, what: str) -> str:
+    return (f"{what} of {surface.label} about $p = {practice.latex(p)}$, evaluated at "
+            f"$x = {practice.latex(x)}$ (the value, Jacobian and Hessian at $p$ are the inputs).")
+
+
+@practice.exercise("linearisation", title="Linearisation of a surface")
+def _linearisation(rng: np.random.Generator) -> practice.Instance:
+    surface, p, x = _surface_point(rng)
+    f_p, J = float(surface.f(*p)), surface.gradient(*p)
+    return practice.Instance(
+        question=_surface_question(surface, p, x, "The linearisation"),
+        inputs={"f_p": f_p, "J": J, "p": p, "x": x},
+        expected=float(taylor.linear_approximation(f_p, J, p, x[0], x[1])),
+        hint="the Jacobian multiplies the step x - p, not x itself",
+    )
+
+
+@practice.exercise("quadratic_approximation", title="Quadratic approximation of a surface")
+def _quadratic_approximation(rng: np.random.Generator) -> practice.Instance:
+    surface, p, x = _surface_point(rng)
+    f_p, J, H = float(surface.f(*p)), surface.gradient(*p), surface.hessian(*p)
+    return practice.Instance(
+        question=_surface_question(surface, p, x, "The quadratic (second-order) approximation"),
+        inputs={"f_p": f_p, "J": J, "H": H, "p": p, "x": x},
+        expected=float(taylor.quadratic_approximation(f_p, J, H, p, x[0], x[1])),
+        hint="the second-order term is half of d^T H d, with d = x - p",
+    )
+
+
+@practice.exercise("taylor_errors", title="Error of a Taylor polynomial against its order")
+def _taylor_errors(rng: np.random.Generator) -> practice.Instance:
+    fn, a = _function_and_point(rng)
+    order = int(rng.integers(2, 7))
+    reach = 0.5 * min(1.0, taylor.radius_of_convergence(fn, a))  # stay where the series converges
+    x = float(np.round(a + rng.uniform(-reach, reach), 2))
+    true_value = float(fn(x))
+    expected = np.array([abs(true_value - float(taylor.taylor_series(fn, a, n, x)))
+                         for n in range(order + 1)])
+    return practice.Instance(
+        question=(f"For {fn.label} about $a = {a}$, give $|f(x) - p_n(x)|$ at $x = {x}$ for "
+                  f"every order $n = 0, \\dots, {order}$ (derivatives at $a$ given)."),
+        inputs={"derivatives": _derivatives(fn, a, order), "a": a, "x": x,
+                "true_value": true_value},
+        expected=expected,
+        hint="one entry per order n = 0..N, each the absolute error of the partial sum up to "
+             "power n",
+        atol=1e-10,
+    )
+
+
+
+# --------------------------------------------------------------------------- week 5: Lagrange
+
+
+def _lagrange_problem(rng: np.random.Generator) -> dict:
+    """A constrained problem with a known stationary point ``(x, y, lambda)``.
+
+    Returns a dict with the LaTeX ``text``, the functions ``grad_f``, ``grad_g`` and ``g``
+    (each of one point ``(x, y)``, gradients of shape (2,)) and the ``solution``.
+    """
+    kind = int(rng.integers(3))
+    if kind == 0:  # a linear function on a circle: the maximum lies along c
+        c = rng.integers(1, 5, size=2).astype(float) * rng.choice([-1.0, 1.0], size=2)
+        r = float(rng.integers(1, 4))
+        norm = float(np.hypot(*c))
+        return {
+            "text": (f"maximise $f = {c[0]:g}x + {c[1]:g}y$ on the circle "
+                     f"$x^2 + y^2 = {r * r:g}$"),
+            "grad_f": lambda v: c.copy(),
+            "grad_g": lambda v: 2 * np.asarray(v, dtype=float)[:2],
+            "g": lambda v: float(v[0] ** 2 + v[1] ** 2 - r * r),
+            "solution": np.array([*(r * c / norm), norm / (2 * r)]),
+        }
+    if kind == 1:  # the largest rectangle xy in an ellipse
+        a, b = (float(v) for v in rng.integers(1, 6, size=2))
+        return {
+            "text": f"maximise $f = xy$ on the ellipse $x^2/{a * a:g} + y^2/{b * b:g} = 1$",
+            "grad_f": lambda v: np.array([v[1], v[0]], dtype=float),
+            "grad_g": lambda v: np.array([2 * v[0] / a**2, 2 * v[1] / b**2]),
+            "g": lambda v: float(v[0] ** 2 / a**2 + v[1] ** 2 / b**2 - 1),
+            "solution": np.array([a / np.sqrt(2), b / np.sqrt(2), a * b / 2]),
+        }
+    p, q = (float(v) for v in rng.integers(1, 5, size=2))
+    s = float(rng.integers(1, 6))
+    scale = p * p + q * q
+    return {  # the point of a line closest to the origin
+        "text": f"minimise $f = x^2 + y^2$ on the line ${p:g}x + {q:g}y = {s:g}$",
+        "grad_f": lambda v: 2 * np.asarray(v, dtype=float)[:2],
+        "grad_g": lambda v: np.array([p, q]),
+        "g": lambda v: float(p * v[0] + q * v[1] - s),
+        "solution": np.array([s * p / scale, s * q / scale, 2 * s / scale]),
+    }
+
+
+def _lagrange_residual(grad_f, grad_g, g, v) -> np.ndarray:  # noqa: ANN001 - callables
+    """``(grad f - lambda grad g, g)`` at ``v = (x, y, lambda)``, shape (3,)."""
+    v = np.asarray(v, dtype=float)
+    return np.concatenate([np.asarray(grad_f(v[:2]), float) - v[2] * np.asarray(grad_g(v[:2]),
+                                                                                 float),
+                           [g(v[:2])]])
+
+
+@practice.exercise("lagrange_system", title="The Lagrange equations at a point")
+def _lagrange_system(rng: np.random.Generator) -> practice.Instance:
+    problem = _lagrange_problem(rng)
+    v = np.round(rng.uniform(-2, 2, size=3), 1)
+    args = {key: problem[key] for key in ("grad_f", "grad_g", "g")}
+    return practice.Instance(
+        question=(f"To {problem['text']}, evaluate the Lagrange equations "
+                  r"$(\nabla f - \lambda \nabla g,\ g)$ at $(x, y, \lambda) = "
+                  f"{practice.latex(v)}$."),
+        inputs={**args, "v": v},
+        expected=_lagrange_residual(**args, v=v),
+        hint="three entries: the two components of grad f - lambda grad g, then g itself",
+    )
+
+
+@practice.exercise("solve_lagrange", title="Solve the Lagrange equations")
+def _solve_lagrange(rng: np.random.Generator) -> practice.Instance:
+    problem = _lagrange_problem(rng)
+    start = np.round(problem["solution"] + rng.uniform(-0.2, 0.2, size=3), 2)
+    return practice.Instance(
+        question=(f"{problem['text'][0].upper()}{problem['text'][1:]}: solve the Lagrange "
+                  f"equations for $(x, y, \\lambda)$ starting from ${practice.latex(start)}$."),
+        inputs={**{key: problem[key] for key in ("grad_f", "grad_g", "g")}, "start": start},
+        expected=problem["solution"],
+        hint="find where all three equations are zero at once (a root finder on (x, y, lambda))",
+        rtol=1e-6, atol=1e-8,
+    )
+
+
+@practice.exercise("largest_rectangle", title="The largest rectangle in an ellipse")
+def _largest_rectangle(rng: np.random.Generator) -> practice.Instance:
+    a, b = np.round(rng.uniform(0.5, 5.0, size=2), 1)
+    return practice.Instance(
+        question=(f"Width and height of the largest axis-aligned rectangle inside the ellipse "
+                  f"$x^2/{a:g}^2 + y^2/{b:g}^2 = 1$."),
+        inputs={"a": float(a), "b": float(b)},
+        expected=np.array([np.sqrt(2) * a, np.sqrt(2) * b]),
+        hint="by symmetry the corner (x, y) maximises 4xy on the ellipse; the rectangle is 2x by "
+             "2y",
+    )
+
+
+# --------------------------------------------------------------------------- week 6: regression
+
+
+def _line_data(rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """A few points scattered about a random straight line (x integers, y to one decimal)."""
+    n = int(rng.integers(5, 9))
+    x = np.sort(rng.choice(np.arange(-5, 11), size=n, replace=False)).astype(float)
+    m, c = rng.uniform(-2, 2), rng.uniform(-3, 3)
+    return x, np.round(m * x + c + rng.normal(0, 1, size=n), 1)
+
+
+def _residuals(x: np.ndarray, y: np.ndarray, m: float, c: float) -> np.ndarray:
+    return y - (m * x + c)
+
+
+def _chi2_gradient(x: np.ndarray, y: np.ndarray, m: float, c: float) -> np.ndarray:
+    r = _residuals(x, y, m, c)
+    return np.array([-2 * r @ x, -2 * r.sum()])
+
+
+def _data_text(x: np.ndarray, y: np.ndarray) -> str:
+    return f"the points $x = {practice.latex(x[None, :])}$, $y = {practice.latex(y[None, :])}$"
+
+
+@practice.exercise("chi_squared", title="chi-squared of a straight line")
+def _chi_squared(rng: np.random.Generator) -> practice.Instance:
+    x, y = _line_data(rng)
+    m, c = (float(v) for v in np.round(rng.uniform(-2, 2, size=2), 1))
+    sigma = float(rng.choice([0.5, 1.0, 2.0]))
+    return practice.Instance(
+        question=(f"$\\chi^2$ of the line $y = {m}x + {c}$ for {_data_text(x, y)}, every point "
+                  f"with uncertainty $\\sigma = {sigma}$."),
+        inputs={"x": x, "y": y, "m": m, "c": c, "sigma": sigma},
+        expected=float(np.sum((_residuals(x, y, m, c) / sigma) ** 2)),
+        hint="square each residual after dividing it by its sigma, then add them up",
+    )
+
+
+@practice.exercise("fit_line", title="Least-squares straight line")
+def _fit_line(rng: np.random.Generator) -> practice.Instance:
+    x, y = _line_data(rng)
+    dx = x - x.mean()
+    m = float(dx @ (y - y.mean()) / (dx @ dx))
+    return practice.Instance(
+        question=(f"The slope $m$ and intercept $c$ of the least-squares line through "
+                  f"{_data_text(x, y)}."),
+        inputs={"x": x, "y": y},
+        expected=np.array([m, y.mean() - m * x.mean()]),
+        hint="the slope is the covariance of x and y over the variance of x (same normalisation "
+             "for both); the line passes through the mean point",
+    )
+
+
+@practice.exercise("chi_squared_gradient", title="Gradient of chi-squared")
+def _chi_squared_gradient(rng: np.random.Generator) -> practice.Instance:
+    x, y = _line_data(rng)
+    m, c = (float(v) for v in np.round(rng.uniform(-2, 2, size=2), 1))
+    return practice.Instance(
+        question=(f"$(\\partial\\chi^2/\\partial m,\\ \\partial\\chi^2/\\partial c)$ at $m = {m}$, "
+                  f"$c = {c}$ for {_data_text(x, y)} ($\\sigma = 1$)."),
+        inputs={"x": x, "y": y, "m": m, "c": c},
+        expected=_chi2_gradient(x, y, m, c),
+        hint="chain rule: each squared residual r^2 gives 2 r times the derivative of r, and "
+             "dr/dm = -x, dr/dc = -1",
+    )
+
+
+@practice.exercise("gradient_descent_line", title="Fit a line by gradient descent")
+def _gradient_descent_line(rng: np.random.Generator) -> practice.Instance:
+    x, y = _line_data(rng)
+    rate = float(0.2 / (x @ x + x.size))
+    steps = int(rng.integers(3, 30))
+    m, c = 0.0, 0.0
+    for _ in range(steps):
+        grad = _chi2_gradient(x, y, m, c)
+        m, c = m - rate * grad[0], c - rate * grad[1]
+    return practice.Instance(
+        question=(f"Starting from $m = c = 0$, take {steps} gradient-descent steps of rate "
+                  f"{rate:.4g} on $\\chi^2$ for {_data_text(x, y)}; give $(m, c)$."),
+        inputs={"x": x, "y": y, "m0": 0.0, "c0": 0.0, "rate": rate, "steps": steps},
+        expected=np.array([m, c]),
+        hint="each step moves (m, c) against the gradient, both computed at the old (m, c)",
+        rtol=1e-8,
+    )
