@@ -3,30 +3,19 @@
 Every test cell of the course calls these helpers instead of bare ``assert`` or
 ``numpy.testing``. They
 
-* convert answers to plain ``float`` arrays with references to NumPy taken when this module is
-  imported (the locked first cell of every notebook, before any answer cell runs), so an answer
-  cell that monkeypatches NumPy cannot make a wrong answer pass;
+* convert answers to plain ``float`` arrays;
 * accept only real numeric types (``int``, ``float``, NumPy scalars and arrays of numbers, lists
   and tuples of those), compared by identity, so an object whose ``==`` is always true, a custom
   subclass or an array of Python objects cannot pass either;
 * raise :class:`CheckFailed` (an ``AssertionError``) whose message says what was checked, what was
   expected, what came back, and a hint.
 
-Tamper resistance
------------------
-While nbgrader autogrades (``NBGRADER_EXECUTION=autograde`` when this module is imported) a
-guard (:class:`_MMLGuard`) snapshots, at import, NumPy (every loaded ``numpy`` module, including
-``numpy.testing``), ``builtins``, this module, ``sys`` hooks and the IPython machinery that reports
-errors. The grader (``mml.grading.sandbox``) calls the guard before every test cell and each
-check calls it on entry: whatever an answer cell patched (module attributes, function code,
-builtins, ``sys.modules``, trace functions, signal handlers and timers, IPython's
-``showtraceback``, input and AST transformers, event hooks, and the modules, functions and
-classes bound by the notebook's locked cells, such as ``np``, ``checks`` or a given function)
-is put back first; a thread started by the notebook that is still running fails the test, and
-new audit hooks are
-refused. This is best effort: code running in the same process can in principle defeat any
-in-process defence; the sandbox and the grader's own checks (reply status, error outputs) are
-the other layers.
+Where they run
+--------------
+In JupyterLab and with *Validate* the tests run in the learner's kernel. While a submission is
+autograded they run in a trusted process of the grader, where no student code runs; the
+learner's functions are called through a data-only channel (``mml.grading.trusted``), so
+nothing a notebook does to this module, NumPy or the caller's frames can change a grade.
 
 Example
 -------
@@ -37,21 +26,14 @@ Example
 from __future__ import annotations
 
 import builtins as _builtins
-import gc as _gc
 import linecache as _linecache
 import os as _os
-import signal as _signal
-import sys as _sys
-import threading as _threading
-import types as _types
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as _numpy
-import numpy.testing as _numpy_testing  # noqa: F401 - loaded so that the guard protects it
 
-# References taken at import time, before any student code runs. Ufuncs and their methods are
-# C objects that cannot be patched; module attributes are only read here, once.
+# References taken once, at import time.
 _array = _numpy.array
 _ndarray = _numpy.ndarray
 _generic = _numpy.generic
@@ -80,8 +62,6 @@ _list = _builtins.list
 _str = _builtins.str
 _repr = _builtins.repr
 _BaseException = _builtins.BaseException
-_settrace = _sys.settrace
-_setprofile = _sys.setprofile
 
 _NUMERIC_SCALAR_IDS = frozenset(_id(t) for t in (_int, _float, _bool))
 _NUMPY_SCALAR_IDS = frozenset(
@@ -178,53 +158,6 @@ def _real_part(value: _numpy.ndarray, name: str) -> _numpy.ndarray:
     return _array(value.real, dtype=_float64)
 
 
-def _make_self_repair() -> tuple[Callable[[], None], dict, list]:
-    """A function that puts this module's globals and function code back from a snapshot.
-
-    It only uses the references in its closure (no global or builtin lookups), so replacing
-    ``mml.checks._restore`` or the code of a check cannot disable it. The snapshot is taken at
-    the end of the module, when grading.
-    """
-    namespace = globals()
-    saved: dict = {}
-    functions: list = []
-    missing = object()
-
-    def repair() -> None:
-        for key, value in saved.items():
-            if namespace.get(key, missing) is not value:
-                namespace[key] = value
-        for func, code, defaults, kwdefaults in functions:
-            if func.__code__ is not code:
-                func.__code__ = code
-            if func.__defaults__ is not defaults:
-                func.__defaults__ = defaults
-            if func.__kwdefaults__ is not kwdefaults:
-                func.__kwdefaults__ = kwdefaults
-        namespace["_restore_for_check"]()
-
-    return repair, saved, functions
-
-
-_self_repair, _SELF_SAVED, _SELF_FUNCTIONS = _make_self_repair()
-
-
-def _guarded(func: Callable[..., Any], repair: Callable[[], None] = _self_repair) -> Callable:
-    """Restore the checking tools (see :class:`_MMLGuard`) before ``func`` runs."""
-
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        if _GRADING:
-            repair()
-        return func(*args, **kwargs)
-
-    wrapper.__name__ = func.__name__
-    wrapper.__qualname__ = func.__qualname__
-    wrapper.__doc__ = func.__doc__
-    wrapper.__wrapped__ = func  # type: ignore[attr-defined]
-    wrapper.__module__ = func.__module__
-    return wrapper
-
-
 def _as_float_array(value: Any, name: str) -> _numpy.ndarray:
     __tracebackhide__ = True
     if value is None:
@@ -239,7 +172,6 @@ def _as_float_array(value: Any, name: str) -> _numpy.ndarray:
     return result
 
 
-@_guarded
 def as_float_array(value: Any, name: str = "value") -> _numpy.ndarray:
     """Convert an answer to a plain float64 ``ndarray``, failing clearly if it is not numeric.
 
@@ -257,7 +189,6 @@ def as_float_array(value: Any, name: str = "value") -> _numpy.ndarray:
     return _as_float_array(value, name)
 
 
-@_guarded
 def check_shape(value: Any, shape: Sequence[int], name: str = "value", hint: str = "") -> None:
     """Check that ``value`` (converted with :func:`as_float_array`) has exactly ``shape``."""
     __tracebackhide__ = True
@@ -267,7 +198,6 @@ def check_shape(value: Any, shape: Sequence[int], name: str = "value", hint: str
         _fail(name, "has the wrong shape", expected=want, got=arr.shape, hint=hint)
 
 
-@_guarded
 def check_close(
     value: Any,
     expected: Any,
@@ -314,7 +244,6 @@ def check_close(
         _fail(name, "has the wrong values", expected=want, got=got, hint=hint)
 
 
-@_guarded
 def check_true(condition: Any, message: str, name: str = "check") -> None:
     """Fail with ``message`` unless ``condition`` is a real ``True`` (bool or NumPy bool)."""
     __tracebackhide__ = True
@@ -325,7 +254,6 @@ def check_true(condition: Any, message: str, name: str = "check") -> None:
         _fail(name, message)
 
 
-@_guarded
 def check_equal(
     value: Any, expected: bool | int | str, name: str = "value", hint: str = ""
 ) -> None:
@@ -356,7 +284,6 @@ def check_equal(
         _fail(name, "has the wrong value", expected=_repr(expected), got=_repr(value), hint=hint)
 
 
-@_guarded
 def check_raises(
     func: Callable[..., Any],
     args: Sequence[Any],
@@ -377,8 +304,6 @@ def check_raises(
         func(*args)
     except _BaseException as exc:  # noqa: BLE001 - we report any other exception below
         raised = exc
-    if _GRADING:
-        _restore_for_check()  # the learner's code ran in between
     if raised is not None:
         if _isinstance(raised, exception):
             return
@@ -409,7 +334,8 @@ _ERROR_HINTS = (
      "the inner sizes of `@` must agree: compare the shapes of both sides; a vector may be "
      "(D,) or (D, 1), and a transpose may be missing"),
     ("could not be broadcast",
-     "the shapes do not fit together: print them; (D,) and (D, 1) combine into a (D, D) array"),
+     "the shapes do not fit together: print the shapes of both sides (a vector may be (D,) "
+     "or (D, 1))"),
     ("Singular matrix", "the matrix cannot be inverted: check which matrix is passed to "
      "`inv`/`solve`, or whether a special case must be handled before"),
     ("index", "an index is outside the array: print the shape and check the range of the loop "
@@ -563,469 +489,3 @@ def call(
     advice = (conventions or {}).get(got, f"return {', '.join(names) or wanted}, in this order")
     _fail(text, f"returned {shown}; expected {wanted}", hint=advice)
     return result  # not reached: _fail raises
-
-
-# ---------------------------------------------------------------------------------------------
-# the guard
-# ---------------------------------------------------------------------------------------------
-
-_GRADING = _os.environ.get("NBGRADER_EXECUTION") == "autograde"
-_MISSING = object()
-# modules whose added attributes are removed again (others only get changed ones put back)
-_STRICT_MODULES = ("builtins", "numpy", "numpy.testing", "numpy.linalg", __name__)
-# IPython attributes (on the shell) that hold lists a submission could add transformers to
-_SHELL_LISTS = ("ast_transformers", "input_transformers_cleanup", "input_transformers_post")
-_SKIP_NAMES = frozenset({"In", "Out", "exit", "quit", "get_ipython", "__builtins__", "__name__"})
-
-
-class _GuardMeta(type):
-    """Metaclass that makes the guard class read-only."""
-
-    def __setattr__(cls, name: str, value: Any) -> None:
-        raise AttributeError("the checking tools are read-only")
-
-    def __delattr__(cls, name: str) -> None:
-        raise AttributeError("the checking tools are read-only")
-
-
-class _FrozenModule(_types.ModuleType):
-    """Module type of :mod:`mml.checks` while grading: attributes cannot be reassigned."""
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"mml.checks.{name} is read-only")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"mml.checks.{name} is read-only")
-
-
-def _functions_of(namespace: dict) -> list[tuple[Any, Any, Any, Any]]:
-    found = []
-    for value in _list(namespace.values()):
-        if _type(value) is _types.FunctionType:
-            found.append((value, value.__code__, value.__defaults__, value.__kwdefaults__))
-    return found
-
-
-def _snapshot_class(cls: type) -> tuple[type, dict]:
-    return cls, _builtins.dict(cls.__dict__)
-
-
-class _MMLGuard(metaclass=_GuardMeta):
-    """Snapshot of the checking tools, restored before every test cell while grading.
-
-    The grader calls :meth:`entry` from the kernel with ``"before"`` (a locked cell is about to
-    run), ``"after"`` (it ran: the names it bound are trusted from now on), ``"test"`` (a test
-    cell is about to run: restore everything, then behave as ``"before"``) or ``"after-test"``
-    (a test cell ran: trust its names, but do not restore them in the middle of later cells).
-    """
-
-    state: dict = {}
-
-    @staticmethod
-    def entry(mode: str, _repair: Callable[[], None] = _self_repair) -> str:
-        """Called by the grader (see the class docstring); returns ``"mml-guard-ok:<mode>"``."""
-        _repair()
-        _dispatch(mode)
-        return "mml-guard-ok:" + mode
-
-
-def _dispatch(mode: str) -> None:
-    if mode == "test":
-        _restore(full=True)
-        _check_threads()
-        _before()
-    elif mode == "before":
-        _before()
-    elif mode in ("after", "after-test"):
-        _after(setup=mode == "after")
-    elif mode == "modules":  # right after the kernel started: everything is trusted
-        _snapshot_new_modules()
-        _trust_current_hooks()
-
-
-def _shell() -> Any:
-    ipython = _sys.modules.get("IPython")
-    if ipython is None:
-        return None
-    try:
-        return ipython.get_ipython()
-    except Exception:  # noqa: BLE001 - no shell, nothing to protect
-        return None
-
-
-def _protected(mod_name: str) -> bool:
-    return mod_name in ("builtins", "math", "mml") or mod_name.startswith(("numpy", "mml."))
-
-
-def _snapshot_new_modules() -> None:
-    """Add the protected modules loaded since the last snapshot (e.g. ``mml.pca.pca_checks``)."""
-    state = _MMLGuard.state
-    if not state:
-        return
-    modules = state["modules"]
-    for mod_name, module in _list(_sys.modules.items()):
-        if module is not None and mod_name not in modules and _protected(mod_name):
-            namespace = _builtins.dict(module.__dict__)
-            modules[mod_name] = (module, namespace)
-            state["functions"].extend(_functions_of(namespace))
-
-
-def _trust_current_hooks() -> None:
-    """Trust the IPython event hooks and transformers registered so far (e.g. by matplotlib)."""
-    state = _MMLGuard.state
-    shell = state.get("shell") if state else None
-    if shell is None:
-        return
-    events = getattr(shell, "events", None)
-    if events is not None:
-        state["events"] = {name: _list(cbs) for name, cbs in events.callbacks.items()}
-    state["shell_lists"] = {name: _list(getattr(shell, name, [])) for name in _SHELL_LISTS}
-
-
-def _take_snapshot() -> None:
-    state = _MMLGuard.state
-    modules = {}
-    for mod_name, module in _list(_sys.modules.items()):
-        if module is not None and (_protected(mod_name) or mod_name == __name__):
-            modules[mod_name] = (module, _builtins.dict(module.__dict__))
-    state["modules"] = modules
-    functions = []
-    for _module, namespace in modules.values():
-        functions.extend(_functions_of(namespace))
-    # our own wrappers' closures point at the real checks
-    state["cells"] = []
-    for _module, namespace in (modules[__name__],):
-        for value in namespace.values():
-            closure = getattr(value, "__closure__", None) if _type(value) is _types.FunctionType \
-                else None
-            for cell in closure or ():
-                state["cells"].append((cell, cell.cell_contents))
-    state["functions"] = functions
-    state["sys"] = {
-        "excepthook": _sys.excepthook,
-        "displayhook": _sys.displayhook,
-        "stdout": _sys.stdout,
-        "stderr": _sys.stderr,
-    }
-    state["signals"] = _signal_handlers()
-    state["gc_callbacks"] = _list(_gc.callbacks)
-    state["threads"] = _builtins.set(_sys._current_frames())
-    state["trusted"] = {}  # name -> module, function or class bound by a locked cell
-    state["trusted_setup"] = {}  # those bound by locked cells that are not tests
-    state["trusted_functions"] = []
-    state["before"] = None
-    shell = _shell()
-    state["shell"] = shell
-    if shell is None:
-        return
-    classes: list[type] = []
-    owners = [shell, getattr(shell, "kernel", None), getattr(shell, "displayhook", None),
-              getattr(shell, "display_pub", None), getattr(shell, "events", None),
-              getattr(getattr(shell, "kernel", None), "session", None)]
-    for owner in owners:
-        if owner is None:
-            continue
-        for cls in _type(owner).__mro__:
-            if cls is not object and cls.__module__.split(".")[0] in (
-                "IPython", "ipykernel", "jupyter_client", "traitlets"
-            ) and cls not in classes:
-                classes.append(cls)
-    state["classes"] = [_snapshot_class(cls) for cls in classes]
-    state["owners"] = [(o, _builtins.set(o.__dict__)) for o in owners if o is not None]
-    state["shell_lists"] = {name: _list(getattr(shell, name, [])) for name in _SHELL_LISTS}
-    kernel = getattr(shell, "kernel", None)
-    state["handlers"] = [
-        (kernel, {
-            name: _builtins.dict(getattr(kernel, name))
-            for name in ("shell_handlers", "control_handlers")
-            if _isinstance(getattr(kernel, name, None), _builtins.dict)
-        })
-    ] if kernel is not None else []
-    manager = getattr(shell, "input_transformer_manager", None)
-    state["manager_lists"] = (
-        {
-            name: _list(getattr(manager, name))
-            for name in ("cleanup_transforms", "line_transforms", "token_transformers")
-            if _isinstance(getattr(manager, name, None), _list)
-        }
-        if manager is not None
-        else {}
-    )
-    state["manager"] = manager
-    state["shell_attrs"] = {
-        name: getattr(shell, name, _MISSING)
-        for name in ("events", "displayhook", "display_pub", "display_formatter", "compile",
-                     "kernel", "user_ns", "user_global_ns")
-    }
-    events = getattr(shell, "events", None)
-    state["events"] = (
-        {name: _list(cbs) for name, cbs in events.callbacks.items()} if events is not None else {}
-    )
-
-
-def _signal_handlers() -> dict:
-    handlers = {}
-    for number in _builtins.range(1, _signal.NSIG):
-        try:
-            handlers[number] = _signal.getsignal(number)
-        except (ValueError, OSError):
-            continue
-    return handlers
-
-
-def _restore_signals(saved: dict) -> None:
-    for timer in (_signal.ITIMER_REAL, _signal.ITIMER_VIRTUAL, _signal.ITIMER_PROF):
-        if _signal.getitimer(timer) != (0.0, 0.0):
-            _signal.setitimer(timer, 0)
-    for number, handler in saved.items():
-        try:
-            if handler is not None and _signal.getsignal(number) is not handler:
-                _signal.signal(number, handler)
-        except (ValueError, OSError, TypeError):
-            continue
-
-
-_LIBRARY_PREFIXES = _tuple(
-    p for p in {_sys.prefix, _sys.base_prefix, _os.path.dirname(_os.path.abspath(__file__))}
-    if p
-) + ("<frozen ",)
-
-
-def _runs_notebook_code(frame: Any) -> bool:
-    """True if a thread's stack contains code that is not from an installed library."""
-    while frame is not None:
-        if not frame.f_code.co_filename.startswith(_LIBRARY_PREFIXES):
-            return True
-        frame = frame.f_back
-    return False
-
-
-def _check_threads() -> None:
-    """Fail if a thread running the notebook's own code (not a library's) is still alive."""
-    state = _MMLGuard.state
-    frames = _sys._current_frames()
-    extra = [
-        ident for ident, frame in frames.items()
-        if ident not in state["threads"] and _runs_notebook_code(frame)
-    ]
-    if extra:
-        raise RuntimeError(
-            f"{_len(extra)} background thread(s) started by the notebook are still running"
-        )
-
-
-def _audit_hook(event: str, args: tuple) -> None:
-    """Refuse new audit hooks once the checks are loaded (they could watch the tests run)."""
-    if event == "sys.addaudithook":
-        raise RuntimeError("audit hooks are not allowed while grading")
-
-
-def _restore_namespace(module: Any, saved: dict, strict: bool) -> None:
-    namespace = module.__dict__
-    for key, value in saved.items():
-        if namespace.get(key, _MISSING) is not value:
-            namespace[key] = value
-    if strict and _len(namespace) != _len(saved):
-        prefix = _str(namespace.get("__name__", "")) + "."
-        for key in [k for k in namespace if k not in saved]:
-            # keep submodules loaded lazily since the snapshot (numpy 2 loads numpy.random on
-            # first use); deleting them would break every later `np.random` access
-            if _sys.modules.get(prefix + _str(key)) is namespace[key]:
-                continue
-            del namespace[key]
-
-
-def _restore_functions(functions: list) -> None:
-    for func, code, defaults, kwdefaults in functions:
-        if func.__code__ is not code:
-            func.__code__ = code
-        if func.__defaults__ is not defaults:
-            func.__defaults__ = defaults
-        if func.__kwdefaults__ is not kwdefaults:
-            func.__kwdefaults__ = kwdefaults
-
-
-def _restore(full: bool) -> None:
-    """Put back everything in the snapshot; ``full`` also restores IPython and trusted names."""
-    state = _MMLGuard.state
-    if not state:
-        return
-    _settrace(None)
-    _setprofile(None)
-    _threading.settrace(None)  # type: ignore[arg-type]
-    _threading.setprofile(None)  # type: ignore[arg-type]
-    if _threading.current_thread() is _threading.main_thread():
-        _restore_signals(state["signals"])
-    if _gc.callbacks != state["gc_callbacks"]:
-        _gc.callbacks[:] = state["gc_callbacks"]
-    for mod_name, (module, saved) in state["modules"].items():
-        if _sys.modules.get(mod_name) is not module:
-            _sys.modules[mod_name] = module
-        _restore_namespace(module, saved, mod_name in _STRICT_MODULES)
-    mml_package = _sys.modules.get("mml")
-    if mml_package is not None and mml_package.__dict__.get("checks") is not _THIS_MODULE:
-        mml_package.__dict__["checks"] = _THIS_MODULE
-    _restore_functions(state["functions"])
-    for cell, contents in state["cells"]:
-        if cell.cell_contents is not contents:
-            cell.cell_contents = contents
-    for name, value in state["sys"].items():
-        if getattr(_sys, name) is not value:
-            setattr(_sys, name, value)
-    shell = state.get("shell")
-    if shell is not None:
-        ns = shell.user_ns
-        if ns.get("__builtins__") is not _builtins:
-            ns["__builtins__"] = _builtins
-        trusted = state["trusted"] if full else state["trusted_setup"]
-        for name, value in trusted.items():
-            if ns.get(name, _MISSING) is not value:
-                ns[name] = value
-        _restore_functions(state["trusted_functions"])
-    if full and shell is not None:
-        _restore_shell(state, shell)
-
-
-def _restore_shell(state: dict, shell: Any) -> None:
-    for cls, saved in state["classes"]:
-        current = cls.__dict__
-        for key, value in saved.items():
-            if key != "_instance" and current.get(key, _MISSING) is not value:
-                type.__setattr__(cls, key, value)
-        for key in [k for k in current if k not in saved]:
-            if callable(current[key]) or _isinstance(current[key], (property, staticmethod,
-                                                                     classmethod)):
-                type.__delattr__(cls, key)
-    for owner, keys in state["owners"]:
-        cls = _type(owner)
-        for key in [k for k in owner.__dict__ if k not in keys]:
-            if hasattr(cls, key):  # an instance attribute hiding a method (showtraceback...)
-                del owner.__dict__[key]
-    for name, value in state["shell_attrs"].items():
-        if value is not _MISSING and getattr(shell, name, _MISSING) is not value:
-            try:
-                setattr(shell, name, value)
-            except (AttributeError, TypeError):
-                shell.__dict__[name] = value
-    for owner, saved_handlers in state["handlers"]:
-        for name, handlers in saved_handlers.items():
-            current = getattr(owner, name, None)
-            if _isinstance(current, _builtins.dict) and current != handlers:
-                current.clear()
-                current.update(handlers)
-    for name, saved in state["shell_lists"].items():
-        current = getattr(shell, name, None)
-        if _isinstance(current, _list) and current != saved:
-            current[:] = saved
-    manager = state.get("manager")
-    for name, saved in state["manager_lists"].items():
-        current = getattr(manager, name, None)
-        if _isinstance(current, _list) and current != saved:
-            current[:] = saved
-    events = getattr(shell, "events", None)
-    if events is not None:
-        for name, callbacks in events.callbacks.items():
-            saved = state["events"].get(name, [])
-            if [id(c) for c in callbacks] != [id(c) for c in saved]:
-                callbacks[:] = saved
-
-
-def _scrub_test_traces(shell: Any, state: dict) -> None:
-    """Forget the source and traceback of the test cell that just ran (hidden tests)."""
-    known = state.get("linecache") or _builtins.set()
-    for key in [k for k in _list(_linecache.cache) if k not in known]:
-        _linecache.cache.pop(key, None)
-    for name in ("last_type", "last_value", "last_traceback", "last_exc"):
-        if hasattr(_sys, name):
-            setattr(_sys, name, None)
-    try:
-        shell.last_execution_result = None
-    except Exception:  # noqa: BLE001 - not an IPython shell of the expected version
-        pass
-    tb_handler = getattr(shell, "InteractiveTB", None)
-    if tb_handler is not None and getattr(tb_handler, "tb", None) is not None:
-        tb_handler.tb = None
-
-
-def _restore_for_check() -> None:
-    """Light restore used on entry of every check (the learner's code may just have run)."""
-    _restore(full=False)
-
-
-def _user_ns_view(shell: Any) -> dict:
-    return _builtins.dict(shell.user_ns)
-
-
-def _before() -> None:
-    state = _MMLGuard.state
-    shell = state.get("shell")
-    if shell is None:
-        return
-    events = getattr(shell, "events", None)
-    state["linecache"] = _builtins.set(_linecache.cache)
-    state["before"] = (
-        _user_ns_view(shell),
-        {name: _list(cbs) for name, cbs in events.callbacks.items()} if events else {},
-        {name: _list(getattr(shell, name, [])) for name in _SHELL_LISTS},
-    )
-
-
-_TOOL_TYPES = (_types.ModuleType, _types.FunctionType, _types.BuiltinFunctionType, type,
-               _numpy.ufunc)
-
-
-def _is_tool(value: Any) -> bool:
-    return _isinstance(value, _TOOL_TYPES)
-
-
-def _after(setup: bool) -> None:
-    state = _MMLGuard.state
-    shell = state.get("shell")
-    if shell is None or state.get("before") is None:
-        return
-    before_ns, before_events, _lists = state["before"]
-    state["before"] = None
-    _snapshot_new_modules()
-    for name, value in shell.user_ns.items():
-        if name in _SKIP_NAMES or name.startswith("_"):
-            continue
-        if before_ns.get(name, _MISSING) is value:
-            continue
-        # only tools (modules, functions, classes): data such as `A` or `X` may be legitimately
-        # rebound by an answer cell and is recreated by every test that needs it
-        if not _is_tool(value):
-            continue
-        state["trusted"][name] = value
-        if setup:
-            state["trusted_setup"][name] = value
-        if _type(value) is _types.FunctionType:
-            state["trusted_functions"].append(
-                (value, value.__code__, value.__defaults__, value.__kwdefaults__)
-            )
-    if not setup:
-        _scrub_test_traces(shell, state)
-    else:
-        state["threads"] |= _builtins.set(_sys._current_frames())
-    events = getattr(shell, "events", None)
-    if events is not None:
-        for name, callbacks in events.callbacks.items():
-            known = [id(c) for c in before_events.get(name, [])]
-            added = [c for c in callbacks if id(c) not in known]
-            if added:
-                state["events"].setdefault(name, []).extend(added)
-
-
-_THIS_MODULE = _sys.modules[__name__]
-if _GRADING:
-    _take_snapshot()
-    _SELF_SAVED.update(_builtins.dict(globals()))
-    for _value in _list(_SELF_SAVED.values()):
-        for _func in (_value, getattr(_value, "__wrapped__", None)):
-            if _type(_func) is _types.FunctionType and _func.__module__ == __name__:
-                _SELF_FUNCTIONS.append(
-                    (_func, _func.__code__, _func.__defaults__, _func.__kwdefaults__)
-                )
-    for _func in (_self_repair, _MMLGuard.__dict__["entry"].__func__):
-        _SELF_FUNCTIONS.append((_func, _func.__code__, _func.__defaults__, _func.__kwdefaults__))
-    _THIS_MODULE.__class__ = _FrozenModule
-    _sys.addaudithook(_audit_hook)
