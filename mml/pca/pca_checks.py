@@ -50,9 +50,23 @@ _range = _builtins.range
 _len = _builtins.len
 _str = _builtins.str
 
+#: The values ``PCA`` and ``PCA_high_dim`` return, in this order.
+PCA_VALUES = ("reconst", "mean", "principal_vals", "principal_components")
+#: Messages for answers that follow the original course's conventions (see ``checks.call``).
+NORMALIZE_CONVENTIONS = {
+    3: "this course's normalize returns (Xbar, mean) only: it centres the data and does not "
+    "divide by the standard deviation (the original course also returned it)",
+}
+PCA_CONVENTIONS = {
+    1: "this course's PCA returns four values (reconst, mean, principal_vals, "
+    "principal_components); the original course returned only the reconstruction",
+}
 _AS_ROWS = "your vectors are the rows of the array; this course puts one vector per column"
 
-__all__ = ["check_columns_close_up_to_sign", "check_descending", "check_unit_columns"]
+__all__ = [
+    "NORMALIZE_CONVENTIONS", "PCA_CONVENTIONS", "PCA_VALUES", "check_columns_close_up_to_sign",
+    "check_descending", "check_unit_columns",
+]
 
 
 def _as_columns(value: Any, expected: Any, name: str, hint: str) -> tuple[Any, Any]:
