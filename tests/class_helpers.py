@@ -15,7 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,25 +47,31 @@ def env(db_url: str | None = None) -> dict[str, str]:
     return result
 
 
-def _slim(path: Path) -> None:
-    nb = cells.read(path)
+def _quick_source(root: Path, assignment: str) -> None:
+    """``source/<assignment>``: only :data:`NOTEBOOK` of the quick assignment, cut down to its
+    graded cells (other notebooks the assignment may gain do not change these tests)."""
+    folder = root / "source" / assignment
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    nb = cells.read(course.REPO_ROOT / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
     nb.cells = [c for c in nb.cells if cells.nbgrader_meta(c)]
-    cells.write(nb, path)
+    cells.write(nb, folder / f"{NOTEBOOK}.ipynb")
 
 
-def generate(root: Path, db_url: str | None = None) -> None:
+def generate(root: Path, db_url: str | None = None, assignment: str = ASSIGNMENT) -> None:
     """``nbgrader generate_assignment`` into the course's gradebook (or ``db_url``)."""
     done = subprocess.run(
-        [sys.executable, "-m", "nbgrader", "generate_assignment", ASSIGNMENT, "--force"],
+        [sys.executable, "-m", "nbgrader", "generate_assignment", assignment, "--force"],
         cwd=root, env=env(db_url), capture_output=True, text=True, check=False,
     )
     assert done.returncode == 0, done.stderr[-3000:]
 
 
-def handin(root: Path, student: str, kind: str) -> None:
-    """Write one student's submission of the given kind."""
-    source_nb = cells.read(root / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
-    release_nb = cells.read(root / "release" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
+def handin(root: Path, student: str, kind: str, assignment: str = ASSIGNMENT) -> None:
+    """Write one student's submission of the given kind (of a copy of the quick assignment)."""
+    source_nb = cells.read(root / "source" / assignment / f"{NOTEBOOK}.ipynb")
+    release_nb = cells.read(root / "release" / assignment / f"{NOTEBOOK}.ipynb")
     answers = submissions.answer_files(ANSWERS_DIR, ASSIGNMENT, NOTEBOOK)
     wrong = [a for a in answers if not a.is_right]
     right = [a for a in answers if a.is_right]
@@ -84,7 +90,7 @@ def handin(root: Path, student: str, kind: str) -> None:
         cell.source = "import os\nos._exit(1)\n" + cell.source
     else:  # pragma: no cover
         raise ValueError(kind)
-    folder = root / "submitted" / student / ASSIGNMENT
+    folder = root / "submitted" / student / assignment
     folder.mkdir(parents=True, exist_ok=True)
     cells.write(nb, folder / f"{NOTEBOOK}.ipynb")
     (folder / "timestamp.txt").write_text("2026-01-05 09:00:00.000000 UTC\n")
@@ -93,11 +99,31 @@ def handin(root: Path, student: str, kind: str) -> None:
 def build_course(root: Path, students: dict[str, str] = STUDENTS,
                  db_url: str | None = None) -> Path:
     """A course at ``root`` with the slimmed assignment generated and ``students`` handed in."""
-    classroom.make_course(root, [ASSIGNMENT])
-    _slim(root / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
+    classroom.make_course(root, [])
+    _quick_source(root, ASSIGNMENT)
     generate(root, db_url)
     for student, kind in students.items():
         handin(root, student, kind)
+    return root
+
+
+#: six copies of the quick assignment, handed in by one new student: :func:`build_race_course`
+RACE_ASSIGNMENTS = [f"la-w3-race-{k}" for k in range(1, 7)]
+RACE_STUDENT = "solo"
+
+
+def build_race_course(root: Path, db_url: str | None = None) -> Path:
+    """A course where ONE student, not yet in the gradebook, hands in six assignments.
+
+    Each assignment is a copy of the slimmed quick assignment (a few seconds to grade), so
+    parallel workers start grading the same new student at the same moment: the situation in
+    which two workers used to create the same student row at once (issue 17).
+    """
+    classroom.make_course(root, [])
+    for name in RACE_ASSIGNMENTS:
+        _quick_source(root, name)
+        generate(root, db_url, name)
+        handin(root, RACE_STUDENT, "reference", name)
     return root
 
 
@@ -107,24 +133,28 @@ def copy_course(source: Path, target: Path) -> Path:
     return target
 
 
-def grade_command(root: Path, *args: str) -> list[str]:
+def grade_command(root: Path, *args: str, assignments: Sequence[str] = (ASSIGNMENT,)) -> list[str]:
     """The ``mml grade`` command line for the course at ``root``."""
-    return [sys.executable, "-m", "mml.cli", "grade", ASSIGNMENT, "--course-dir", str(root),
+    return [sys.executable, "-m", "mml.cli", "grade", *assignments, "--course-dir", str(root),
             "--no-progress", *args]
 
 
-def grade(root: Path, *args: str, db_url: str | None = None) -> subprocess.CompletedProcess:
+def grade(root: Path, *args: str, db_url: str | None = None,
+          assignments: Sequence[str] = (ASSIGNMENT,)) -> subprocess.CompletedProcess:
     """Run ``mml grade`` on the course (a separate process); fail on a refusal."""
-    done = subprocess.run(grade_command(root, *args), cwd=root, env=env(db_url),
-                          capture_output=True, text=True, timeout=600, check=False)
+    done = subprocess.run(grade_command(root, *args, assignments=assignments), cwd=root,
+                          env=env(db_url), capture_output=True, text=True, timeout=600,
+                          check=False)
     assert done.returncode in (0, 1), done.stderr[-3000:]
     return done
 
 
-def summary(done: subprocess.CompletedProcess) -> dict[str, int]:
-    """``graded``, ``kept`` and ``failed`` counts from the summary line of ``mml grade``."""
+def summary(done: subprocess.CompletedProcess, assignment: str = ASSIGNMENT) -> dict[str, int]:
+    """``graded``, ``kept`` and ``failed`` counts from the summary line of ``mml grade``
+    (``assignment="all"``: the line that adds up several assignments)."""
     match = re.search(
-        r"(\d+) submission\(s\), (\d+) graded, (\d+) unchanged and kept.*?(\d+) failed",
+        re.escape(assignment) + r": (\d+) submission\(s\), (\d+) graded, (\d+) unchanged "
+        r"and kept.*?(\d+) failed",
         done.stderr,
     )
     assert match, done.stderr[-2000:]
@@ -248,3 +278,23 @@ def descendants(pid: int) -> set[int]:
 def alive(pids: set[int]) -> set[int]:
     """The processes of ``pids`` that still run (zombies count as dead)."""
     return {p for p in pids if (info := _stat(p)) is not None and info[0] != "Z"}
+
+
+#: the start of a script that runs :func:`mml.grading.scheduler.run_tasks` on a stand-in
+#: session; the script defines ``grade(student)``, then calls ``run_tasks(...)``
+FAKE_SESSION = """
+import os, sys, tempfile, time
+from mml.grading import scheduler
+from mml.grading.session import StudentResult
+
+class Session:  # just enough of a GradingSession for run_tasks
+    def __init__(self, root):
+        self.course_dir, self.assignment = root, "a"
+        class Folders:
+            autograded_directory, feedback_directory = "autograded", "feedback"
+            def format_path(self, kind, student, assignment):
+                return os.path.join(root, kind, student, assignment)
+        self.coursedir = Folders()
+    def grade_student(self, student):
+        return grade(student)
+"""

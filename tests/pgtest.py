@@ -195,11 +195,20 @@ class TemporaryPostgres:
             break
         else:
             raise PostgresUnavailable(f"the server did not start: {last}")
-        self._create_database()
-        self.url = f"postgresql+psycopg2://{self.user}@127.0.0.1:{self.port}/{self.database}"
+        self.url = self.create_database(self.database)
         return self
 
-    def _create_database(self) -> None:
+    def create_database(self, name: str, template: str | None = None) -> str:
+        """Create database ``name`` (a copy of database ``template`` if given); its URL.
+
+        A copy of a database in which the assignments were generated gives each run of a test
+        a fresh gradebook without generating again. ``template`` must have no open connection.
+        """
+        self._execute(f'CREATE DATABASE "{name}"'
+                      + (f' TEMPLATE "{template}"' if template else ""))
+        return f"postgresql+psycopg2://{self.user}@127.0.0.1:{self.port}/{name}"
+
+    def _execute(self, statement: str) -> None:
         import psycopg2  # noqa: PLC0415
 
         deadline = time.monotonic() + 30
@@ -216,7 +225,7 @@ class TemporaryPostgres:
         try:
             conn.autocommit = True
             with conn.cursor() as cursor:
-                cursor.execute(f'CREATE DATABASE "{self.database}"')
+                cursor.execute(statement)
         finally:
             conn.close()
 

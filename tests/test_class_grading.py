@@ -28,6 +28,7 @@ from pathlib import Path
 import pytest
 from class_helpers import (
     ASSIGNMENT,
+    FAKE_SESSION,
     NOTEBOOK,
     STUDENTS,
     alive,
@@ -186,24 +187,12 @@ def test_rerun_grades_only_what_changed(sequential: Path, tmp_path: Path) -> Non
     assert totals(root)["d-wrong"] == expected_scores()["d-wrong"]
 
 
-DEAD_WORKER = """
-import os, sys, tempfile, time
-from mml.grading import scheduler
-from mml.grading.session import StudentResult
-
-class Session:  # just enough of a GradingSession for run_tasks
-    def __init__(self, root):
-        self.course_dir, self.assignment = root, "a"
-        class Folders:
-            autograded_directory, feedback_directory = "autograded", "feedback"
-            def format_path(self, kind, student, assignment):
-                return os.path.join(root, kind, student, assignment)
-        self.coursedir = Folders()
-    def grade_student(self, student):
-        if student == "dies":
-            os._exit(3)  # the worker process itself dies (not a kernel)
-        time.sleep(0.1)
-        return StudentResult(student, problems=[f"graded by {os.getpid()}"])
+DEAD_WORKER = FAKE_SESSION + """
+def grade(student):
+    if student == "dies":
+        os._exit(3)  # the worker process itself dies (not a kernel)
+    time.sleep(0.1)
+    return StudentResult(student, problems=[f"graded by {os.getpid()}"])
 
 tasks = [scheduler.Task("a", s, "key") for s in ["s1", "dies", "s2", "s3", "s4"]]
 done = scheduler.run_tasks({"a": Session(tempfile.mkdtemp())}, tasks, 2)

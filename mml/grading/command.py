@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
 import os
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from mml.grading import course, exports
+from mml.grading.config_check import ConfigProblem
 from mml.grading.sandbox import SandboxUnavailable, parse_size
 from mml.grading.scheduler import (
+    STATE_DIR,
     ClassReport,
     _session,
     default_jobs,
@@ -41,16 +49,52 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "your rights: only for trusted submissions)",
     )
     limits = parser.add_argument_group("limits per notebook (default: nbgrader_config.py)")
-    limits.add_argument("--memory", help="memory per kernel, e.g. 2G")
-    limits.add_argument("--cpu-time", type=int, help="CPU seconds per kernel")
-    limits.add_argument("--processes", type=int, help="processes and threads per kernel")
-    limits.add_argument("--file-size", help="largest file a kernel may write, e.g. 100M")
-    limits.add_argument("--disk", help="size of the kernel's writable folder, e.g. 512M")
-    limits.add_argument("--output", help="largest output kept per notebook, e.g. 2M")
-    limits.add_argument("--timeout", type=int, help="seconds per cell")
-    limits.add_argument("--notebook-timeout", type=int, help="seconds per notebook in total")
+    limits.add_argument("--memory", type=size_arg, help="memory per kernel, e.g. 2G")
+    limits.add_argument("--cpu-time", type=count_arg, help="CPU seconds per kernel")
+    limits.add_argument("--processes", type=count_arg,
+                        help="processes and threads per kernel")
+    limits.add_argument("--file-size", type=size_arg,
+                        help="largest file a kernel may write, e.g. 100M")
+    limits.add_argument("--disk", type=size_arg,
+                        help="size of the kernel's writable folder, e.g. 512M")
+    limits.add_argument("--output", type=size_arg,
+                        help="largest output kept per notebook, e.g. 2M")
+    limits.add_argument("--timeout", type=count_arg, help="seconds per cell")
+    limits.add_argument("--notebook-timeout", type=count_arg,
+                        help="seconds per notebook in total")
+    limits.add_argument("--max-notebook-size", type=size_arg,
+                        help="largest submitted notebook opened at all, e.g. 50M (a larger one "
+                        "scores zero with the reason)")
+    limits.add_argument("--worker-memory", type=size_arg,
+                        help="memory of each grading worker process, e.g. 4G")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     add_class_arguments(parser)
+
+
+def count_arg(text: str) -> int:
+    """An ``argparse`` type: a whole number, at least 1 (seconds, processes)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(
+            f"{value} is not allowed: it must be at least 1 (a limit of {value} cannot be "
+            "applied, and no limit at all is not an option)"
+        )
+    return value
+
+
+def size_arg(text: str) -> str:
+    """An ``argparse`` type: a size above zero such as ``512M`` or ``2G``."""
+    try:
+        size = parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if size <= 0:
+        raise argparse.ArgumentTypeError(f"{text} is not allowed: a size limit must be more "
+                                         "than 0 (e.g. 512M or 2G)")
+    return text
 
 
 def _course_dir(arg: str | None) -> str:
@@ -72,12 +116,12 @@ def apply_arguments(config: Any, args: argparse.Namespace) -> None:
         "output": ("Sandbox", "output_limit"),
         "notebook_timeout": ("Sandbox", "notebook_timeout"),
         "timeout": ("Execute", "timeout"),
+        "max_notebook_size": ("Grader", "notebook_size_limit"),
+        "worker_memory": ("Grader", "worker_memory_limit"),
     }
     for arg, (section, key) in mapping.items():
         value = getattr(args, arg, None)
         if value is not None:
-            if key.endswith("_limit") and isinstance(value, str):
-                parse_size(value)  # fail early on a bad size
             config[section][key] = value
     if getattr(args, "unsafe_no_sandbox", False):
         config.Sandbox.allow_unsafe = True
@@ -89,9 +133,67 @@ def run(args: argparse.Namespace) -> int:
     Grading, reruns, feedback and exports are done by :func:`mml.grading.scheduler.run_class`.
     """
     course_dir = _course_dir(args.course_dir)
-    config = load_config(course_dir)
+    try:
+        config = load_config(course_dir)
+    except ConfigProblem as exc:
+        print(f"mml grade: the course configuration in {course_dir} cannot be used, so "
+              f"nobody was graded:\n{exc}", file=sys.stderr)
+        return 2
     apply_arguments(config, args)
-    return run_class(args, course_dir, config)
+    try:
+        with run_lock(course_dir):
+            return run_class(args, course_dir, config)
+    except CourseBusy as exc:
+        print(f"mml grade: {exc}", file=sys.stderr)
+        return 2
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        print(f"mml grade: the gradebook {config.CourseDirectory.db_url} cannot be used "
+              f"({reason}).\n  Is it an nbgrader gradebook? Restore it from a backup, or move "
+              "it away and run `nbgrader generate_assignment` to start a new one.",
+              file=sys.stderr)
+        return 2
+
+
+class CourseBusy(RuntimeError):
+    """Another ``mml grade`` is grading the same course."""
+
+
+@contextlib.contextmanager
+def run_lock(course_dir: str) -> Iterator[None]:
+    """Hold the course's grading lock (``.mml/grading/run.lock``) for the block.
+
+    Two ``mml grade`` runs on one course would grade the same students at once (and write the
+    same files); the second is refused instead. The lock is an ``flock`` on the file, so it is
+    released when the process ends, however it ends.
+
+    Raises
+    ------
+    CourseBusy
+        If another process holds the lock (its pid and start time are in the message).
+    """
+    folder = os.path.join(course_dir, STATE_DIR)
+    os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, "run.lock")
+    with open(path, "a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise CourseBusy(
+                f"another `mml grade` is grading {course_dir} ({holder}); wait until it has "
+                "finished, then run this again"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.seek(0)
+            handle.truncate()
 
 
 def add_class_arguments(parser: Any) -> None:
@@ -124,6 +226,16 @@ def add_class_arguments(parser: Any) -> None:
         help="write the course total as CSV: one row per student, one column per assignment "
         "of the gradebook, total, max_total, percent",
     )
+    group.add_argument(
+        "--format", choices=exports.FORMATS, default="plain",
+        help="CSV form of --export-csv and --export-course: plain (default), or the gradebook "
+        "import of canvas or moodle (needs --roster)",
+    )
+    group.add_argument(
+        "--roster", metavar="CSV",
+        help="maps nbgrader student ids to LMS ids: a CSV with the columns "
+        f"{','.join(exports.ROSTER_COLUMNS)} (only student_id is required)",
+    )
 
 
 def format_report(report: ClassReport) -> str:
@@ -142,15 +254,34 @@ def format_report(report: ClassReport) -> str:
     return "\n".join(lines)
 
 
+def _counts(label: str, reports: list[ClassReport]) -> str:
+    total = sum(len(r.results) for r in reports)
+    parts = [f"{total} submission(s)", f"{sum(len(r.graded) for r in reports)} graded"]
+    parts.append(f"{sum(len(r.skipped) for r in reports)} unchanged and kept "
+                 "(--force regrades them)")
+    feedback = sum(len(r.feedback) for r in reports)
+    if feedback:
+        parts.append(f"feedback for {feedback}")
+    parts.append(f"{sum(len(r.failed) for r in reports)} failed")
+    return f"{label}: " + ", ".join(parts)
+
+
+def total_lines(reports: list[ClassReport]) -> list[str]:
+    """The summary of several assignments (``all: ...``) and one line per failed grading.
+
+    A failed grading is named with its assignment, student and reason; it is never counted as
+    graded (the exit code of ``mml grade`` is then 1).
+    """
+    lines = [_counts("all", reports)] if len(reports) > 1 else []
+    for report in reports:
+        for result in report.failed:
+            lines.append(f"  failed: {report.assignment}/{result.student}: {result.summary()}")
+    return lines
+
+
 def summary_line(report: ClassReport) -> str:
     """One line: how many were graded, kept (unchanged), failed."""
-    failed = len(report.failed)
-    parts = [f"{len(report.results)} submission(s)", f"{len(report.graded)} graded"]
-    parts.append(f"{len(report.skipped)} unchanged and kept (--force regrades them)")
-    if report.feedback:
-        parts.append(f"feedback for {len(report.feedback)}")
-    parts.append(f"{failed} failed")
-    line = f"{report.assignment}: " + ", ".join(parts)
+    line = _counts(report.assignment, [report])
     if report.stale_feedback:
         line += (f"\n  feedback/ of {len(report.stale_feedback)} regraded student(s) is older "
                  "than their new grades: run again with --feedback")
@@ -197,6 +328,19 @@ def run_class(args: Any, course_dir: str, config: Any) -> int:
         return 2
     db_url = normalize_db_url(str(config.CourseDirectory.db_url))
     course_id = str(config.CourseDirectory.get("course_id", "default_course"))
+    fmt = getattr(args, "format", "plain") or "plain"
+    roster = None
+    if (fmt == "plain") == bool(getattr(args, "roster", None)):
+        print("mml grade: --roster goes with --format canvas or moodle (the roster maps "
+              "student ids to the LMS's)", file=sys.stderr)
+        return 2
+    if fmt != "plain":
+        try:
+            roster = exports.read_roster(args.roster)
+            exports.identifier(roster, fmt)
+        except exports.RosterProblem as exc:
+            print(f"mml grade: {exc}", file=sys.stderr)
+            return 2
     status = 0
     if assignments:
         try:
@@ -238,8 +382,8 @@ def run_class(args: Any, course_dir: str, config: Any) -> int:
             if report.failed:
                 status = max(status, 1)
         print("", file=sys.stderr)
-        for report in reports:
-            print(summary_line(report), file=sys.stderr)
+        for line in [summary_line(r) for r in reports] + total_lines(reports):
+            print(line, file=sys.stderr)
         if reports and reports[0].jobs:
             print(f"done in {reports[0].seconds:.1f} s with {reports[0].jobs} job(s) "
                   f"(start-up and planning {reports[0].startup_seconds:.1f} s)", file=sys.stderr)
@@ -248,12 +392,40 @@ def run_class(args: Any, course_dir: str, config: Any) -> int:
         if args.export_csv:
             for name in assignments:
                 path = _export_path(args.export_csv, name, len(assignments) > 1)
-                count = exports.write_assignment_csv(db_url, name, path, course_id)
-                print(f"grades of {name}: {path} ({count} students)", file=sys.stderr)
+                status = max(status, _export(db_url, course_id, path, [name], fmt, roster))
     elif args.export_csv:
         print("mml grade: --export-csv needs an assignment", file=sys.stderr)
         return 2
     if args.export_course:
-        count = exports.write_course_csv(db_url, args.export_course, course_id=course_id)
-        print(f"course total: {args.export_course} ({count} students)", file=sys.stderr)
+        status = max(status, _export(db_url, course_id, args.export_course, None, fmt, roster))
     return status
+
+
+def _export(
+    db_url: str, course_id: str, path: str, assignments: list[str] | None, fmt: str,
+    roster: exports.Roster | None,
+) -> int:
+    """Write one export file and say what it holds; 1 if a graded student was left out."""
+    what = f"grades of {assignments[0]}" if assignments else "course total"
+    if roster is None:
+        if assignments:
+            count = exports.write_assignment_csv(db_url, assignments[0], path, course_id)
+        else:
+            count = exports.write_course_csv(db_url, path, course_id=course_id)
+        print(f"{what}: {path} ({count} students)", file=sys.stderr)
+        return 0
+    try:
+        found = exports.lms_rows(db_url, assignments, fmt, roster, course_id)
+    except exports.RosterProblem as exc:
+        print(f"mml grade: {exc}", file=sys.stderr)
+        return 2
+    exports.write_rows(path, found.rows)
+    print(f"{what} for {fmt}: {path} ({len(roster.students)} students of the roster)",
+          file=sys.stderr)
+    for name, students in found.no_submission.items():
+        print(f"  no submission of {name} (left empty): {', '.join(students)}", file=sys.stderr)
+    if found.not_in_roster:
+        print(f"  NOT EXPORTED, graded but not in the roster {', '.join(found.not_in_roster)}: "
+              "add them to the roster and export again", file=sys.stderr)
+        return 1
+    return 0

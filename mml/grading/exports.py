@@ -23,6 +23,24 @@ row. ``percent`` is ``100 * score / max_score`` rounded to two decimals (0 if ``
 0). Columns of the course file are the assignments of the gradebook in course order (la, mc,
 pca; by week), named by their ids, so that an LMS import can map each column to a grade item
 by name; the per-assignment maxima are the ``max_score`` column of the per-assignment files.
+
+**For an LMS** (``--format canvas|moodle --roster ROSTER.csv``, :func:`lms_rows`), per
+assignment or for the course, one column per assignment, points (not percent). The roster maps
+nbgrader's student ids to the LMS's own (a CSV with a header; only ``student_id`` is required):
+
+    student_id,name,lms_id,sis_user_id,sis_login_id,section,email,id_number
+    alice,"Lovelace, Ada",1001,S-17,alovelace,Group A,ada@example.org,17
+
+*Canvas* (Grades > Import): ``Student,ID,SIS User ID,SIS Login ID,Section`` then one column per
+assignment, the second row ``Points Possible``; every roster student in roster order.
+*Moodle* (Grades > Import > CSV file): ``Email address`` (or ``ID number`` when the roster has
+no ``email`` column) then one column per grade item; map the first column to the user field
+of that name when importing.
+
+Nothing is dropped silently: a roster student without a submission of an assignment gets an
+empty cell there (no grade, which both LMSs leave unchanged) and is listed in
+:attr:`LmsExport.no_submission`; a graded student missing from the roster (the LMS could not
+match the row) is listed in :attr:`LmsExport.not_in_roster`; ``mml grade`` prints both.
 """
 
 from __future__ import annotations
@@ -32,7 +50,7 @@ import io
 import os
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from mml.grading.course import ASSIGNMENT_NAME, COURSE_ORDER
@@ -116,7 +134,8 @@ def read_grades(
     return names, students, grades
 
 
-def _write_atomically(path: str, rows: list[list[str]]) -> None:
+def write_rows(path: str, rows: list[list[str]]) -> None:
+    """Write CSV ``rows`` to ``path`` atomically (a crash never leaves half a file)."""
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerows(rows)
     folder = os.path.dirname(os.path.abspath(path))
@@ -152,7 +171,7 @@ def write_assignment_csv(
     """Write one assignment's grades (:func:`assignment_rows`) to ``path``; return the number
     of students written."""
     rows = assignment_rows(db_url, assignment, course_id)
-    _write_atomically(path, rows)
+    write_rows(path, rows)
     return len(rows) - 1
 
 
@@ -183,8 +202,170 @@ def write_course_csv(
     assignment, default every assignment of the gradebook) to ``path``; return the number of
     students written."""
     rows = course_rows(db_url, assignments, course_id)
-    _write_atomically(path, rows)
+    write_rows(path, rows)
     return len(rows) - 1
+
+
+#: the roster's columns; only ``student_id`` is required
+ROSTER_COLUMNS = ("student_id", "name", "lms_id", "sis_user_id", "sis_login_id", "section",
+                  "email", "id_number")
+FORMATS = ("plain", "canvas", "moodle")
+CANVAS_COLUMNS = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
+
+
+class RosterProblem(ValueError):
+    """The roster file cannot be used (missing, no ``student_id`` column, duplicates...)."""
+
+
+@dataclass
+class Roster:
+    """A roster: the columns it has, and ``{student_id: {column: value}}`` in file order
+    (every column of :data:`ROSTER_COLUMNS`, empty where the file has none)."""
+
+    columns: list[str]
+    students: dict[str, dict[str, str]]
+
+
+def read_roster(path: str) -> Roster:
+    """Read a roster CSV (UTF-8, a header naming columns of :data:`ROSTER_COLUMNS`).
+
+    Parameters
+    ----------
+    path : str
+        The roster file.
+
+    Returns
+    -------
+    Roster
+
+    Raises
+    ------
+    RosterProblem
+        If the file is missing or unreadable, has no ``student_id`` column, an unknown
+        column, an empty or a repeated student id.
+    """
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            header = [h.strip() for h in (reader.fieldnames or [])]
+            rows = [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in reader]
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise RosterProblem(f"the roster {path} cannot be read ({exc})") from None
+    if "student_id" not in header:
+        raise RosterProblem(f"the roster {path} has no student_id column (its header: "
+                            f"{','.join(header) or 'none'})")
+    unknown = [h for h in header if h not in ROSTER_COLUMNS]
+    if unknown:
+        raise RosterProblem(f"the roster {path} has unknown column(s) {', '.join(unknown)}; "
+                            f"the columns are {','.join(ROSTER_COLUMNS)}")
+    roster = Roster(header, {})
+    for line, row in enumerate(rows, start=2):
+        student = row.get("student_id", "")
+        if not student:
+            raise RosterProblem(f"the roster {path}, line {line}: no student_id")
+        if student in roster.students:
+            raise RosterProblem(f"the roster {path}, line {line}: {student} appears twice")
+        roster.students[student] = {c: row.get(c, "") for c in ROSTER_COLUMNS}
+    return roster
+
+
+def identifier(roster: Roster, fmt: str) -> tuple[str, str]:
+    """The roster column an LMS matches students by, and its column title in the export.
+
+    Canvas: ``lms_id`` (its ``ID``; ``SIS User ID`` and ``SIS Login ID`` are written too);
+    Moodle: ``email`` (``Email address``), else ``id_number`` (``ID number``).
+
+    Raises
+    ------
+    RosterProblem
+        If the roster has no column the LMS could match students by.
+    """
+    if fmt == "canvas":
+        for key in ("lms_id", "sis_user_id", "sis_login_id"):
+            if key in roster.columns:
+                return key, "ID"
+        raise RosterProblem("a Canvas export needs an lms_id, sis_user_id or sis_login_id "
+                            "column in the roster (Canvas matches students by them)")
+    for key, title in (("email", "Email address"), ("id_number", "ID number")):
+        if key in roster.columns:
+            return key, title
+    raise RosterProblem("a Moodle export needs an email or id_number column in the roster")
+
+
+@dataclass
+class LmsExport:
+    """What :func:`lms_rows` wrote, and who could not be written."""
+
+    rows: list[list[str]]
+    no_submission: dict[str, list[str]] = field(default_factory=dict)  # assignment -> students
+    not_in_roster: list[str] = field(default_factory=list)  # graded, but not in the roster
+
+
+def lms_rows(
+    db_url: str,
+    assignments: Iterable[str] | None,
+    fmt: str,
+    roster: Roster,
+    course_id: str = "default_course",
+) -> LmsExport:
+    """The rows of a Canvas or Moodle import file (see the module docstring).
+
+    Parameters
+    ----------
+    db_url : str
+        The gradebook's SQLAlchemy URL.
+    assignments : iterable of str, optional
+        The assignments, one column each (default: every assignment of the gradebook).
+    fmt : {"canvas", "moodle"}
+        The LMS.
+    roster : Roster
+        :func:`read_roster`'s result.
+    course_id : str
+        The nbgrader course id.
+
+    Returns
+    -------
+    LmsExport
+        The rows (header first) and the students reported instead of written.
+
+    Raises
+    ------
+    RosterProblem
+        If the roster lacks the identifier column the LMS matches students by.
+    """
+    if fmt not in ("canvas", "moodle"):
+        raise ValueError(f"not an LMS format: {fmt!r} (canvas or moodle)")
+    key, title = identifier(roster, fmt)
+    names, students, grades = read_grades(db_url, assignments, course_id)
+    found = LmsExport(rows=[])
+
+    def submitted(student: str, name: str) -> Grade | None:
+        grade = grades.get((student, name))
+        return grade if grade is not None and grade.submitted else None
+
+    for name in names:
+        missing = [s for s in roster.students if submitted(s, name) is None]
+        if missing:
+            found.no_submission[name] = missing
+    found.not_in_roster = [s for s in students if s not in roster.students
+                           and any(submitted(s, n) for n in names)]
+
+    def cells(student: str) -> list[str]:
+        return [number(g.score) if (g := submitted(student, n)) else "" for n in names]
+
+    if fmt == "canvas":
+        maxima = {a: g.max_score for (_, a), g in grades.items()}
+        found.rows.append([*CANVAS_COLUMNS, *names])
+        found.rows.append(["    Points Possible", "", "", "", "",
+                           *(number(maxima.get(n, 0.0)) for n in names)])
+        for student, entry in roster.students.items():
+            found.rows.append([entry["name"] or student, entry["lms_id"], entry["sis_user_id"],
+                               entry["sis_login_id"], entry["section"], *cells(student)])
+    else:
+        found.rows.append([title, *names])
+        for student, entry in roster.students.items():
+            found.rows.append([entry[key], *cells(student)])
+    return found
 
 
 def gradebook_snapshot(

@@ -54,6 +54,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from mml.grading.config_check import size_limit
 from mml.grading.sandbox import Incident
 from mml.grading.session import GradingSession, StudentResult, _last_error, load_config
 
@@ -507,9 +508,28 @@ def _reset_after_fork() -> None:
     asyncio.set_event_loop(None)
 
 
-def _worker_main(conn: Any, sessions: dict[str, GradingSession], parent_pid: int) -> None:
+def limit_memory(size: int | None) -> None:
+    """Limit the address space of this process to ``size`` bytes (RLIMIT_AS; None: no limit).
+
+    A grading worker parses submitted notebooks and kernel messages; the limit makes a
+    submission that would blow up the grader fail alone, with a MemoryError, instead of
+    pushing the machine into swap.
+    """
+    import resource  # noqa: PLC0415
+
+    if size is not None:
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        if hard != resource.RLIM_INFINITY:
+            size = min(size, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (size, hard))
+
+
+def _worker_main(
+    conn: Any, sessions: dict[str, GradingSession], parent_pid: int, memory: int | None
+) -> None:
     """Body of a worker process: grade the tasks the parent sends until it sends None."""
     die_with_parent(parent_pid)
+    limit_memory(memory)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C stops
     _reset_after_fork()
     with fast_gradebook():
@@ -524,10 +544,12 @@ def _worker_main(conn: Any, sessions: dict[str, GradingSession], parent_pid: int
 
 
 class _Worker:
-    def __init__(self, ctx: Any, sessions: dict[str, GradingSession]) -> None:
+    def __init__(
+        self, ctx: Any, sessions: dict[str, GradingSession], memory: int | None
+    ) -> None:
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(
-            target=_worker_main, args=(child, sessions, os.getpid()), daemon=True
+            target=_worker_main, args=(child, sessions, os.getpid(), memory), daemon=True
         )
         self.process.start()
         child.close()
@@ -559,8 +581,9 @@ def run_tasks(
     jobs: int,
     on_start: Callable[[Task], None] | None = None,
     on_done: Callable[[Task, TaskOutcome], None] | None = None,
+    memory: int | None = None,
 ) -> dict[tuple[str, str], TaskOutcome]:
-    """Run tasks in this process (``jobs == 1``) or in ``jobs`` forked worker processes.
+    """Run tasks in ``jobs`` forked worker processes (one is forked for ``jobs == 1`` too).
 
     Parameters
     ----------
@@ -572,6 +595,8 @@ def run_tasks(
         Worker processes.
     on_start, on_done : callable, optional
         Called (in this process) when a task is handed out and when it is done.
+    memory : int, optional
+        Address-space limit of each worker process, in bytes (:func:`limit_memory`).
 
     Returns
     -------
@@ -579,19 +604,9 @@ def run_tasks(
         ``{(assignment, student): TaskOutcome}``.
     """
     outcomes: dict[tuple[str, str], TaskOutcome] = {}
-    jobs = max(1, min(jobs, len(tasks)))
-    if jobs == 1:
-        with fast_gradebook():
-            for task in tasks:
-                if on_start:
-                    on_start(task)
-                done = outcomes[(task.assignment, task.student)] = _safe_run_task(
-                    sessions[task.assignment], task
-                )
-                if on_done:
-                    on_done(task, done)
+    if not tasks:
         return outcomes
-
+    jobs = max(1, min(jobs, len(tasks)))
     import multiprocessing  # noqa: PLC0415
     from multiprocessing.connection import wait  # noqa: PLC0415
 
@@ -600,7 +615,7 @@ def run_tasks(
     _dispose_engines()  # no open database connection may cross a fork
     sys.stdout.flush()
     sys.stderr.flush()
-    workers = [_Worker(ctx, sessions) for _ in range(jobs)]
+    workers = [_Worker(ctx, sessions, memory) for _ in range(jobs)]
 
     def give(index: int) -> None:
         """Hand the next task to worker ``index``, replacing the worker if it has died."""
@@ -610,13 +625,13 @@ def run_tasks(
             worker = workers[index]
             if not worker.process.is_alive():
                 worker.kill()
-                worker = workers[index] = _Worker(ctx, sessions)
+                worker = workers[index] = _Worker(ctx, sessions, memory)
             try:
                 worker.send(todo[0])
             except (OSError, ValueError):
                 worker.task = None
                 worker.kill()
-                workers[index] = _Worker(ctx, sessions)
+                workers[index] = _Worker(ctx, sessions, memory)
                 continue
             task = todo.pop(0)
             if on_start:
@@ -655,7 +670,7 @@ def run_tasks(
                     result.seconds = time.monotonic() - worker.started
                     outcome = TaskOutcome(result)
                     worker.kill()
-                    workers[index] = _Worker(ctx, sessions)
+                    workers[index] = _Worker(ctx, sessions, memory)
                 if outcome is None:
                     continue
                 outcomes[(task.assignment, task.student)] = outcome
@@ -686,7 +701,7 @@ class ClassReport:
 
     assignment: str
     results: list[StudentResult] = field(default_factory=list)
-    graded: list[str] = field(default_factory=list)  # nbgrader ran for these
+    graded: list[str] = field(default_factory=list)  # graded in this run, successfully
     skipped: list[str] = field(default_factory=list)  # complete and unchanged: not regraded
     feedback: list[str] = field(default_factory=list)  # feedback written in this run
     stale_feedback: list[str] = field(default_factory=list)  # regraded; feedback/ is older
@@ -709,6 +724,37 @@ def _graded_students(session: GradingSession) -> dict[str, tuple[float, float]]:
             s.student.id: (float(s.score or 0.0), float(s.max_score or 0.0))
             for s in gb.assignment_submissions(session.assignment)
         }
+
+
+def create_students(sessions: dict[str, GradingSession], tasks: Iterable[Task]) -> None:
+    """Add every student that ``tasks`` grade to the gradebook, in this process, before any
+    worker starts.
+
+    nbgrader's autograde adds a student it does not find. Two workers grading two assignments
+    of the same new student would both insert its row at the same moment and one of them would
+    fail (a unique constraint, SQLite or PostgreSQL alike). Created here once, the workers only
+    find it; every other row a worker writes belongs to its own (assignment, student).
+
+    Parameters
+    ----------
+    sessions : dict
+        ``{assignment: GradingSession}``.
+    tasks : iterable of Task
+        The run's tasks (only those that grade need a student row).
+    """
+    from nbgrader.api import Gradebook  # noqa: PLC0415
+
+    wanted: dict[tuple[str, str], set[str]] = {}
+    for task in tasks:
+        if task.grade:
+            coursedir = sessions[task.assignment].coursedir
+            wanted.setdefault((coursedir.db_url, coursedir.course_id), set()).add(task.student)
+    with fast_gradebook():
+        for (url, course_id), students in wanted.items():
+            with Gradebook(url, course_id) as gb:
+                for student in sorted(students - {s.id for s in gb.students}):
+                    gb.add_student(student)
+        _dispose_engines()
 
 
 def _check_assignment(session: GradingSession) -> None:
@@ -918,8 +964,10 @@ def grade_classes(
         if bar is not None:
             bar.update(1)
 
+    create_students(sessions, tasks)
     try:
-        outcomes = run_tasks(sessions, tasks, jobs_used or 1, on_start, on_done)
+        outcomes = run_tasks(sessions, tasks, jobs_used or 1, on_start, on_done,
+                             memory=size_limit(sessions[names[0]].config, "worker_memory_limit"))
     finally:
         if bar is not None:
             bar.close()
@@ -935,7 +983,7 @@ def grade_classes(
                 report.results.append(kept[name][student])
                 continue
             report.results.append(outcome.result)
-            if outcome.graded:
+            if outcome.graded and outcome.result.graded:
                 report.graded.append(student)
             if outcome.feedback_written:
                 report.feedback.append(student)

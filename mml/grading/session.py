@@ -41,12 +41,14 @@ import glob
 import json
 import logging
 import os
+import re
 import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from mml.grading.config_check import ConfigProblem, check_config, size_limit
 from mml.grading.repair import RepairCells
 from mml.grading.sandbox import (
     INCIDENTS,
@@ -96,14 +98,19 @@ class Preflight:
     exists: bool = True
 
 
-def _notebook_problem(path: str) -> str | None:
-    """Why the notebook at ``path`` cannot be graded, or None if it can."""
+def _notebook_problem(path: str, max_size: int) -> str | None:
+    """Why the notebook at ``path`` cannot be graded, or None if it can (its size is checked
+    before it is opened: parsing a huge notebook would exhaust the grader's memory)."""
     if os.path.islink(path):
         return "is a symbolic link, not a notebook file"
     if not os.path.isfile(path):
         return "is not a regular file"
-    if os.path.getsize(path) == 0:
+    size = os.path.getsize(path)
+    if size == 0:
         return "is an empty file"
+    if size > max_size:
+        return (f"is too large to grade ({format_size(size)}; the limit is "
+                f"{format_size(max_size)}: clear its outputs and hand it in again)")
     import nbformat  # noqa: PLC0415
 
     try:
@@ -120,8 +127,10 @@ def _notebook_problem(path: str) -> str | None:
     return None
 
 
-def scan_submission(folder: str, notebooks: Iterable[str], max_file_size: int) -> Preflight:
-    """Check one submission folder before session.
+def scan_submission(
+    folder: str, notebooks: Iterable[str], max_file_size: int, max_notebook_size: int
+) -> Preflight:
+    """Check one submission folder before nbgrader reads it.
 
     Parameters
     ----------
@@ -131,6 +140,8 @@ def scan_submission(folder: str, notebooks: Iterable[str], max_file_size: int) -
         Names (without ``.ipynb``) of the assignment's notebooks.
     max_file_size : int
         Files larger than this many bytes are left out.
+    max_notebook_size : int
+        Notebooks larger than this many bytes score zero, unopened.
 
     Returns
     -------
@@ -158,7 +169,7 @@ def scan_submission(folder: str, notebooks: Iterable[str], max_file_size: int) -
                 if stem not in expected:
                     found.unknown_notebooks.append(name)
                     continue
-                problem = _notebook_problem(full)
+                problem = _notebook_problem(full, max_notebook_size)
                 if problem:
                     found.bad_notebooks[stem] = problem
                 continue
@@ -255,17 +266,40 @@ def load_config(course_dir: str) -> Any:
     -------
     traitlets.config.Config
         The configuration nbgrader would use there.
+
+    Raises
+    ------
+    mml.grading.config_check.ConfigProblem
+        If a configuration file cannot be run (a syntax error, an exception), names an
+        option that does not exist, or sets a limit out of range: nbgrader would carry on
+        with its defaults, and grade with them.
     """
     from nbgrader.apps.baseapp import NbGrader  # noqa: PLC0415
 
     with _chdir(course_dir):
         app = NbGrader()
         app.log = logging.getLogger("mml.grade")
-        app.load_config_file()
+        app.raise_config_file_errors = True
+        try:
+            app.load_config_file()
+        except Exception as exc:  # noqa: BLE001 - any error of the instructor's file
+            raise ConfigProblem(_config_error(exc)) from None
         config = app.config
+    check_config(config)
     if "root" not in config.CourseDirectory:
         config.CourseDirectory.root = os.path.abspath(course_dir)
     return config
+
+
+def _config_error(exc: BaseException) -> str:
+    """One sentence about an exception raised while running a configuration file."""
+    cause = exc
+    while cause.__cause__ is not None or cause.__context__ is not None:
+        cause = cause.__cause__ or cause.__context__  # type: ignore[assignment]
+    if isinstance(cause, SyntaxError):
+        return (f"  syntax error in {cause.filename}, line {cause.lineno}: {cause.msg}\n"
+                f"    {(cause.text or '').strip()}")
+    return f"  {type(cause).__name__}: {cause}"
 
 
 @contextlib.contextmanager
@@ -374,7 +408,8 @@ class GradingSession:
         result = StudentResult(student)
         notebooks = self.notebooks()
         preflight = scan_submission(
-            self.submission_dir(student), notebooks, parse_size(self.settings.file_size_limit)
+            self.submission_dir(student), notebooks, parse_size(self.settings.file_size_limit),
+            size_limit(self.config, "notebook_size_limit"),
         )
         if not preflight.exists:
             result.problems.append("no submission folder")
@@ -551,12 +586,23 @@ def _dedupe(incidents: list[Incident]) -> list[Incident]:
     return unique
 
 
+_EXCEPTION_LINE = re.compile(r"^(?:[A-Za-z_][\w.]*\.)?(\w*(?:Error|Exception|Exit)): ?(.*)$")
+
+
 def _last_error(outcome: dict) -> str:
-    text = outcome.get("error") or outcome.get("log") or ""
-    lines = [line.strip() for line in str(text).splitlines() if line.strip()]
-    for line in reversed(lines):
-        if "Error" in line or "error" in line:
-            return line[:200]
+    """The reason a ``capture_log`` run failed, in one line: the exception that caused it.
+
+    nbgrader ends a failed conversion with ``NbGraderException: Please see the above
+    traceback``; the cause is the last other exception line of its error or its log.
+    """
+    for text in (outcome.get("error"), outcome.get("log")):
+        lines = [line.strip() for line in str(text or "").splitlines() if line.strip()]
+        for line in reversed(lines):
+            match = _EXCEPTION_LINE.match(line)
+            if match and match[1] != "NbGraderException":
+                return f"{match[1]}: {match[2]}"[:200]
+    lines = [line.strip() for line in str(outcome.get("error") or outcome.get("log") or "")
+             .splitlines() if line.strip()]
     return lines[-1][:200] if lines else "unknown error"
 
 
