@@ -292,6 +292,7 @@ def draw_web(
 def _real_vector(value: Any, name: str) -> np.ndarray:
     """``value`` as a float array; a complex ndarray is accepted if its imaginary part is
     negligible (``numpy.linalg.eig`` returns complex vectors when some eigenvalue is complex)."""
+    __tracebackhide__ = True
     if _type(value) is _ndarray and value.dtype.kind == "c":
         real, imag = value.real, value.imag
         size = _float(_max(_abs(real))) if real.size else 0.0
@@ -321,6 +322,7 @@ def check_direction(
     ``expected``; ``(n,)`` and ``(n, 1)`` are both accepted. Complex arrays whose imaginary part
     is negligible are accepted.
     """
+    __tracebackhide__ = True
     got = _real_vector(value, name).ravel()
     want = checks.as_float_array(expected, "expected").ravel()
     if got.size != want.size:
@@ -350,6 +352,7 @@ def check_ranks(
     Both vectors are divided by their sums and compared entry by entry. ``value`` must have
     exactly the shape of ``expected`` (a 1-D array of length n).
     """
+    __tracebackhide__ = True
     got = _real_vector(value, name)
     want = checks.as_float_array(expected, "expected")
     checks.check_shape(got, want.shape, name,

@@ -106,6 +106,7 @@ def check_gradient(
     mml.checks.CheckFailed
         With the expected and returned shapes or values.
     """
+    __tracebackhide__ = True
     got = checks.as_float_array(value, name)
     want_shape = _tuple(param.shape)
     if got.shape != want_shape:
