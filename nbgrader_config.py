@@ -13,7 +13,12 @@ from nbgrader.preprocessors import (
 )
 
 from mml.grading.feedback_page import MultilineMessages
-from mml.grading.nbgrader_ext import FeedbackSummary, HideHiddenTests, StderrIsNotFailure
+from mml.grading.nbgrader_ext import (
+    FeedbackSummary,
+    HideHiddenTests,
+    SanitizeOutputs,
+    StderrIsNotFailure,
+)
 
 c = get_config()  # noqa: F821 - provided by traitlets when it loads this file
 
@@ -52,14 +57,17 @@ c.Autograde.autograde_preprocessors = [
     CheckCellMetadata,
 ]
 
-# Feedback: a results table first, hidden-test code and tracebacks never shown.
+# Feedback: a results table first, hidden-test code and tracebacks never shown, no HTML or
+# JavaScript of the submission (its outputs and markdown) on the page.
 c.GenerateFeedback.preprocessors = [
+    SanitizeOutputs,
     HideHiddenTests,
     GetGrades,
     FeedbackSummary,
     MultilineMessages,
     CSSHTMLHeaderPreprocessor,
 ]
+c.HTMLExporter.sanitize_html = True  # markdown cells and HTML outputs cleaned, no JavaScript
 # Feedback pages carry MathJax themselves (mml/grading/feedback_page.py): maths typeset offline.
 c.GenerateFeedback.exporter_class = "mml.grading.feedback_page.OfflineHTMLExporter"
 # Figures: kernels draw with the inline backend, so the figures a notebook shows are kept in the
@@ -87,5 +95,8 @@ c.Sandbox.file_size_limit = "100M"  # largest file a kernel may write (RLIMIT_FS
 c.Sandbox.disk_limit = "512M"  # the kernel's private writable copy of the submission (tmpfs)
 c.Sandbox.output_limit = "2M"  # output kept per notebook; the rest is dropped with a note
 c.Sandbox.notebook_timeout = 900  # wall-clock seconds per notebook (cells: c.Execute.timeout)
+c.Sandbox.message_limit = "64M"  # largest message the grader accepts from a kernel
 c.Sandbox.allow_unsafe = os.environ.get("MML_UNSAFE_GRADING") == "1"
+# Test cells run in a trusted process of the grader (mml/grading/trusted.py), never in the
+# student's kernel; each test cell gets c.Execute.timeout seconds there too.
 configure_nbgrader(c)  # plain `nbgrader autograde` is sandboxed too

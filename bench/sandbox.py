@@ -1,14 +1,19 @@
-"""What the grading sandbox costs, per notebook: the same notebook run three ways.
+"""What grading costs per notebook: tests in the student's kernel (before) or in a trusted process.
 
-* ``nbgrader``: stock nbgrader ``Execute`` (a kernel on TCP loopback, no limits, no guard);
-* ``mml, no sandbox``: ``mml.grading.sandbox.SandboxedExecute`` with the sandbox switched off (the
-  checks' guard around locked cells, the preload, output capping, the reaper);
-* ``mml + sandbox``: the same in bubblewrap (what ``mml grade`` does).
+Each notebook runs three ways:
+
+* ``nbgrader``: stock nbgrader ``Execute`` (a kernel on TCP loopback, no limits, tests in it);
+* ``before``: ``mml.grading.sandbox.SandboxedExecute`` in bubblewrap with every cell, tests
+  included, in the student's kernel (the grading path before issue 11, without its in-process
+  guard, so the comparison is if anything in favour of "before");
+* ``after``: the same with the test cells in the trusted process (``mml.grading.trusted``), the
+  student's functions called through the data-only channel: what ``mml grade`` does.
 
 Each source notebook (reference solutions and hidden tests) runs from a copy of its assignment
 folder, ``--repeat`` times per mode (interleaved), and the median wall time of the whole
 execution (kernel start to shutdown) is reported. First, a one-cell notebook (``import numpy``)
-measures the fixed cost per kernel, which is what the sandbox adds (``--startup`` runs).
+measures the fixed cost per kernel (``--startup`` runs), and a notebook whose test calls a
+student's function ``--calls`` times measures the fixed cost of one call through the channel.
 
 Usage::
 
@@ -32,8 +37,11 @@ from traitlets.config import Config
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from mml.grading import course  # noqa: E402
+from mml.grading import course, sandbox  # noqa: E402
 from mml.grading.sandbox import SandboxedExecute, bwrap_problem  # noqa: E402
+
+MODES = ("nbgrader", "before", "after")
+_TRUSTED_PLAN = sandbox.trusted_plan
 
 
 def run_once(mode: str, notebook: Path, workdir: Path) -> float:
@@ -53,17 +61,50 @@ def run_once(mode: str, notebook: Path, workdir: Path) -> float:
     if mode == "nbgrader":
         ep = Execute(config=config, timeout=600)
     else:
-        if mode == "mml, no sandbox":
-            config.Sandbox.enabled = False
-            config.Sandbox.allow_unsafe = True
         ep = SandboxedExecute(config=config, timeout=600)
+    # "before": no trusted plan, so every test cell runs in the kernel as it did
+    sandbox.trusted_plan = _TRUSTED_PLAN if mode == "after" else (lambda nb, meta: None)
     started = time.perf_counter()
-    ep.preprocess(nb, resources)
+    try:
+        ep.preprocess(nb, resources)
+    finally:
+        sandbox.trusted_plan = _TRUSTED_PLAN
     elapsed = time.perf_counter() - started
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
     if errors:
         raise RuntimeError(f"{notebook.name} ({mode}): {errors[0].ename}: {errors[0].evalue}")
     return elapsed
+
+
+def _tiny(work: Path, name: str, cells: list[tuple[str, dict]]) -> Path:
+    """Write a small graded notebook (cells with their nbgrader metadata) into ``work``."""
+    nb = nbformat.v4.new_notebook()
+    for source, meta in cells:
+        cell = nbformat.v4.new_code_cell(source)
+        if meta:
+            cell.metadata["nbgrader"] = {"schema_version": 3, "solution": False, **meta}
+        nb.cells.append(cell)
+    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = work / f"{name}.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def call_cost(work: Path, calls: int, repeat: int) -> float:
+    """Seconds per call of a student's function from a test (after minus before, per call)."""
+    given = ("import numpy as np\nfrom mml import checks", {"locked": True, "grade_id": "given"})
+    answer = ("def f(x):\n    return 2 * x", {"solution": True, "grade_id": "answer"})
+    loop = f"for i in range({calls}):\n"
+    test = (loop + "    checks.check_close(f(np.ones(3) * i), 2.0 * i * np.ones(3), 'f')",
+            {"grade": True, "locked": True, "points": 1, "grade_id": "test"})
+    none = ("checks.check_close(2.0, 2.0, 'nothing')", test[1])
+    with_calls = _tiny(work, "calls", [given, answer, test])
+    without = _tiny(work, "nocalls", [given, answer, none])
+    times = {"calls": [], "nocalls": []}
+    for _ in range(repeat):
+        times["calls"].append(run_once("after", with_calls, work))
+        times["nocalls"].append(run_once("after", without, work))
+    return (statistics.median(times["calls"]) - statistics.median(times["nocalls"])) / calls
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--assignment", action="append", default=None)
     parser.add_argument("--startup", type=int, default=10,
                         help="runs of the one-cell notebook per mode (0: skip)")
+    parser.add_argument("--calls", type=int, default=300,
+                        help="calls through the channel in the call-cost notebook (0: skip)")
     args = parser.parse_args(argv)
     problem = bwrap_problem()
     if problem:
@@ -79,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     os.environ["NBGRADER_EXECUTION"] = "autograde"
     os.environ.setdefault("MPLBACKEND", "agg")
-    modes = ["nbgrader", "mml, no sandbox", "mml + sandbox"]
+    modes = list(MODES)
     rows = []
     assignments = args.assignment or course.assignments()
     with tempfile.TemporaryDirectory(prefix="mml-bench-") as tmp:
@@ -109,17 +152,22 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append((f"{assignment}/{notebook.stem}", *medians))
                 print(f"  {rows[-1][0]}: " + ", ".join(f"{t:.2f} s" for t in medians),
                       file=sys.stderr, flush=True)
-    header = ("notebook", *modes, "sandbox cost")
+        if args.calls:
+            work = Path(tmp) / "calls"
+            work.mkdir()
+            per_call = call_cost(work, args.calls, args.repeat)
+    header = ("notebook", *modes, "after vs before")
     table = [header]
-    for name, stock, plain, boxed in rows:
-        cost = boxed - plain
-        table.append((name, f"{stock:.2f} s", f"{plain:.2f} s", f"{boxed:.2f} s",
-                      f"{cost:+.2f} s ({100 * cost / plain:+.0f}%)"))
+    for name, stock, before, after in rows:
+        cost = after - before
+        table.append((name, f"{stock:.2f} s", f"{before:.2f} s", f"{after:.2f} s",
+                      f"{cost:+.2f} s ({100 * cost / before:+.0f}%)"))
     notebooks = rows[1:] if args.startup else rows
     if notebooks:
-        stock, plain, boxed = (statistics.mean(r[i] for r in notebooks) for i in (1, 2, 3))
-        table.append(("mean of the notebooks", f"{stock:.2f} s", f"{plain:.2f} s", f"{boxed:.2f} s",
-                      f"{boxed - plain:+.2f} s ({100 * (boxed - plain) / plain:+.0f}%)"))
+        stock, before, after = (statistics.mean(r[i] for r in notebooks) for i in (1, 2, 3))
+        table.append(("mean of the notebooks", f"{stock:.2f} s", f"{before:.2f} s",
+                      f"{after:.2f} s",
+                      f"{after - before:+.2f} s ({100 * (after - before) / before:+.0f}%)"))
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     print(f"Notebook execution time, median of {args.repeat} (kernel start to shutdown)")
     for i, row in enumerate(table):
@@ -127,6 +175,9 @@ def main(argv: list[str] | None = None) -> int:
                         for j, cell in enumerate(row)))
         if i == 0:
             print("  ".join("-" * w for w in widths))
+    if args.calls:
+        print(f"One call of a student's function through the channel: {1000 * per_call:.2f} ms "
+              f"(median of {args.repeat}, {args.calls} calls of f(np.ones(3) * i))")
     return 0
 
 

@@ -9,6 +9,10 @@
 * :class:`FeedbackSummary` (feedback): a table at the top of the feedback with each test's name,
   pass/fail, score and a student-safe message.
 
+* :class:`SanitizeOutputs` (feedback): a submission's HTML, JavaScript and SVG outputs never
+  reach the feedback page (text and images stay); markdown cells are cleaned by the exporter
+  (``c.HTMLExporter.sanitize_html = True`` in ``nbgrader_config.py``).
+
 ``nbgrader_config.py`` wires them in. They derive from nbgrader's preprocessor base class,
 which is enabled by default (nbconvert's is not, and would silently do nothing).
 """
@@ -43,6 +47,22 @@ def student_message(cell: NotebookNode) -> str:
         value = "a check failed"
     text = f"{name}: {value}" if value else name
     return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 3] + "..."
+
+
+#: output formats shown in feedback; the others (HTML, JavaScript, SVG, widgets...) are dropped
+SAFE_MIME_TYPES = ("text/plain", "image/png", "image/jpeg", "image/gif", "text/latex")
+
+
+class SanitizeOutputs(Preprocessor):
+    """Keep only :data:`SAFE_MIME_TYPES` in every output (one left with nothing says so)."""
+
+    def preprocess_cell(self, cell, resources, index):  # noqa: ANN001 - nbconvert API
+        for output in cell.get("outputs", []):
+            data = output.get("data")
+            if isinstance(data, dict):
+                kept = {k: v for k, v in data.items() if k in SAFE_MIME_TYPES}
+                output["data"] = kept or {"text/plain": "[output not shown in feedback]"}
+        return cell, resources
 
 
 class StderrIsNotFailure(Preprocessor):

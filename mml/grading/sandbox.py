@@ -15,8 +15,10 @@ rights of the instructor.  This module replaces that kernel by a sandboxed one:
 * :class:`SandboxExecuteMixin` (and :class:`SandboxedExecute`) wraps nbgrader's ``Execute``
   preprocessor: it uses the sandboxed kernel, caps the size of the captured output, turns a dead or
   unresponsive kernel into failed tests instead of a crashed grading run, enforces a wall-clock
-  budget per notebook, restores the tamper-proof test helpers (:mod:`mml.checks`) before each test
-  cell, and records what went wrong in plain words (:data:`INCIDENTS`).
+  budget per notebook, and records what went wrong in plain words (:data:`INCIDENTS`). The
+  kernel runs every cell but the test cells; those run afterwards in a trusted process
+  (:mod:`mml.grading.trusted`), which calls the student's functions in the kernel through the
+  data-only channel of :mod:`mml.grading.wire`; each test's outcome is written as its output.
 
 Example
 -------
@@ -45,7 +47,8 @@ from typing import Any
 from traitlets import Bool, Int, List, Unicode, default
 from traitlets.config import Configurable
 
-from mml.grading import bubblewrap
+from mml.grading import bubblewrap, wire
+from mml.grading.trusted import TrustedTests, trusted_plan
 
 # --------------------------------------------------------------------------------------------
 # settings
@@ -136,6 +139,9 @@ class Sandbox(Configurable):
     max_open_files = Int(1024, help="Open files per kernel (RLIMIT_NOFILE).").tag(config=True)
     output_limit = Unicode(
         "2M", help="Largest total output (text, images) captured from one notebook."
+    ).tag(config=True)
+    message_limit = Unicode(
+        "64M", help="Largest message the grader accepts from a kernel (larger ones are dropped)."
     ).tag(config=True)
     notebook_timeout = Int(
         900, help="Wall-clock seconds for a whole notebook; 0 means no limit."
@@ -663,6 +669,14 @@ class SandboxKernelManager(_kernel_manager_base()):  # type: ignore[misc]
         self.sandbox_skipped: list[str] = []
         self.transport = "ipc"
 
+    def client(self, **kwargs: Any) -> Any:
+        """A client whose sockets drop any message larger than ``Sandbox.message_limit``."""
+        import zmq  # noqa: PLC0415
+
+        kc = super().client(**kwargs)
+        kc.context.setsockopt(zmq.MAXMSGSIZE, parse_size(self.sandbox_settings.message_limit))
+        return kc
+
     async def _async_pre_start_kernel(self, **kw: Any) -> tuple[list[str], dict[str, Any]]:
         settings = self.sandbox_settings
         cwd = kw.get("cwd") or os.getcwd()
@@ -789,32 +803,6 @@ class SandboxKernelManager(_kernel_manager_base()):  # type: ignore[misc]
 # the Execute preprocessor
 # --------------------------------------------------------------------------------------------
 
-#: Expression evaluated in the kernel around locked cells (as a ``user_expression`` of an empty
-#: silent request, so IPython's input and AST transformers never see it): finds the guard of
-#: mml.checks without looking up any name a submission could have rebound (no builtins, no
-#: globals) and calls it; it returns ``['mml-guard-ok:<mode>']`` (``[]`` if mml.checks is not
-#: loaded).
-GUARD_CODE = (
-    "(lambda T, S: [T.__getattribute__(g, 'entry')('{mode}') for g in [c for c in "
-    "().__class__.__base__.__subclasses__() if T.__getattribute__(c, '__qualname__') == "
-    "'_MMLGuard' and (lambda m: T(m) is S and m == 'mml.checks')"
-    "(T.__getattribute__(c, '__module__'))][:1]])(().__class__.__class__, ''.__class__)"
-)
-GUARD_OK = "mml-guard-ok:"
-
-#: Run once when the kernel starts, before any cell: the checks (and their guard) are loaded
-#: and snapshot NumPy before the submission can touch it; so are the other ``mml`` modules the
-#: notebook's locked cells import (``{modules}``).
-PRELOAD_CODE = (
-    "for __mml_m in ['mml.checks'] + {modules}:\n"
-    "    try:\n"
-    "        __import__(__mml_m)\n"
-    "    except Exception:\n"
-    "        pass\n"
-    "del __mml_m\n"
-)
-_MML_IMPORT = re.compile(r"\bfrom\s+(mml(?:\.\w+)*)\s+import\s+\(?([\w\s,]+)\)?|\b(mml(?:\.\w+)+)")
-
 _ERROR_TEXT_LIMIT = 4000
 
 
@@ -855,6 +843,30 @@ def _clip(text: Any, limit: int = _ERROR_TEXT_LIMIT) -> str:
     return text if len(text) <= limit else text[:limit] + " ... (truncated)"
 
 
+def _served(reply: dict, limit: int) -> tuple[str | None, list | None]:
+    """The text the kernel's :func:`wire.serve` returned, or ``[error name, message]``.
+
+    The reply is the student's, so it is only checked here (size, characters) and decoded as
+    untrusted data by the trusted process.
+    """
+    content = reply.get("content", {})
+    value = content.get("user_expressions", {}).get("r", {})
+    if content.get("status") != "ok" or value.get("status") != "ok":
+        failed = value if value.get("status") == "error" else content
+        return None, ["KernelError", f"the notebook's kernel could not run the call: "
+                                     f"{_clip(failed.get('ename'), 100)}: "
+                                     f"{_clip(failed.get('evalue'), 300)}"]
+    text = value.get("data", {}).get("text/plain", "")
+    if not isinstance(text, str) or len(text) > limit:
+        return None, ["KernelError", f"the notebook's answer is larger than {format_size(limit)}"]
+    if not _REPLY.match(text):
+        return None, ["KernelError", "the notebook's kernel sent a malformed answer"]
+    return text[1:-1], None
+
+
+_REPLY = re.compile(r"\A'[A-Za-z0-9+/=]*'\Z")
+
+
 class SandboxExecuteMixin:
     """Mix into nbgrader's ``Execute`` to run notebooks safely (see the module docstring)."""
 
@@ -888,11 +900,14 @@ class SandboxExecuteMixin:
         self._output_truncated = False
         self._started = time.monotonic()
         self._last_settings = self.sandbox_settings
+        self._tests = trusted_plan(nb, meta)
+        if self._tests is not None:
+            self._tests.start()  # given code runs there while the kernel runs the notebook
         try:
-            nb, resources = super().preprocess(nb, resources, km)  # type: ignore[misc]
-            scrub_hidden_tests(nb)
-            return nb, resources
+            return super().preprocess(nb, resources, km)  # type: ignore[misc]
         finally:
+            if self._tests is not None:
+                self._tests.stop()
             for manager in self._managers:
                 # normally removed at kernel shutdown; also when the kernel never started
                 if getattr(manager, "_sandbox_dir", None):
@@ -921,11 +936,19 @@ class SandboxExecuteMixin:
     # -- cell level -------------------------------------------------------------------------
 
     def preprocess_cell(self, cell: Any, resources: Any, index: int) -> Any:
+        self._check_assign_resources(resources)  # type: ignore[attr-defined]
+        tests = self._tests
+        if tests is not None and index in tests.test_cells:
+            cell.outputs = []  # graded below, in the trusted process, never in the kernel
+        elif cell.cell_type == "code" and cell.source.strip():
+            self._run_in_kernel(cell, index)
+        if tests is not None and index == len(self.nb.cells) - 1:  # type: ignore[attr-defined]
+            self._grade_tests(tests)
+        return cell, self.resources  # type: ignore[attr-defined]
+
+    def _run_in_kernel(self, cell: Any, index: int) -> None:
         from nbclient.exceptions import CellTimeoutError, DeadKernelError  # noqa: PLC0415
 
-        self._check_assign_resources(resources)  # type: ignore[attr-defined]
-        if cell.cell_type != "code" or not cell.source.strip():
-            return cell, self.resources  # type: ignore[attr-defined]
         name = _cell_name(cell, index)
         if self._dead is None:
             budget = self.sandbox_settings.notebook_timeout
@@ -936,50 +959,119 @@ class SandboxExecuteMixin:
                 ))
         if self._dead is not None:
             cell.outputs = [_error_output("KernelStopped", f"not run: {self._dead.message}")]
-            return cell, self.resources  # type: ignore[attr-defined]
-        is_test = _is_grade(cell) and not _is_solution(cell)
-        trusted = _is_locked(cell)  # written by the instructor: setup, given code, tests
+            return
         self._timed_out = False
         try:
-            if trusted and not self._guard("test" if is_test else "before", cell, name):
-                return cell, self.resources  # type: ignore[attr-defined]
-            # tests run without history: a later cell cannot read hidden tests from `In`
-            cell = self.execute_cell(  # type: ignore[attr-defined]
-                cell, index, store_history=not is_test
-            )
+            self.execute_cell(cell, index)  # type: ignore[attr-defined]
             if self._timed_out and self._silent("", self.probe_timeout) is None:
                 self._unresponsive(cell, name)
-                return cell, self.resources  # type: ignore[attr-defined]
+                return
             # the kernel is idle now: whatever the cell started and left running is stopped
             reaped = self.km.reap() if hasattr(self.km, "reap") else 0  # type: ignore[attr-defined]
             if reaped:
                 self._incident(Incident(
                     "processes", f"{reaped} leftover process(es) of the cell were stopped", name
                 ))
-            if trusted:
-                self._guard("after-test" if is_test else "after", cell, name)
         except DeadKernelError:
             self._on_dead(cell, name)
         except CellTimeoutError:
             self._unresponsive(cell, name)
-        return cell, self.resources  # type: ignore[attr-defined]
 
-    #: seconds to wait for the guard's and the probe's replies
+    # -- tests, in the trusted process ------------------------------------------------------
+
+    def _grade_tests(self, tests: TrustedTests) -> None:
+        """Run every test cell in the trusted process; write each outcome as the cell's output."""
+        from jupyter_core.utils import run_sync  # noqa: PLC0415
+        from nbformat import from_dict  # noqa: PLC0415
+
+        budget = self.sandbox_settings.notebook_timeout
+        deadline = self._started + budget if budget else None
+
+        def kernel(text: str, until: float, callback: Any) -> tuple[str | None, list | None]:
+            if self._dead is not None:
+                return None, ["KernelStopped", f"the notebook's kernel had stopped: "
+                                               f"{self._dead.message}"]
+            return run_sync(self._async_kernel_request)(text, until, callback)
+
+        results = tests.run(kernel, float(self.timeout or 60), deadline)  # type: ignore[attr-defined]
+        by_id = {_cell_name(self.nb.cells[i], i): r for i, r in results.items()}  # type: ignore[attr-defined]
+        for index in tests.test_cells:
+            cell = self.nb.cells[index]  # type: ignore[attr-defined]
+            result = results.get(index) or by_id.get(_cell_name(cell, index))
+            if result is None:
+                result = {"outputs": [_error_output("TestNotRun", "the test could not run")]}
+            cell.outputs = [from_dict(out) for out in result["outputs"]]
+            cell.execution_count = None
+
+    async def _async_kernel_request(
+        self, text: str, deadline: float, callback: Any
+    ) -> tuple[str | None, list | None]:
+        """Ask the kernel to serve one request of the trusted process (see :mod:`wire`).
+
+        Runs :func:`mml.grading.wire.serve` as a user expression of a silent request; questions
+        the kernel asks on its stdin channel (callbacks) are answered with ``callback``; what
+        the kernel prints meanwhile is dropped. After ``deadline`` the kernel is interrupted,
+        and stopped if it does not answer then.
+        """
+        import zmq  # noqa: PLC0415
+        import zmq.asyncio  # noqa: PLC0415
+
+        kc = self.kc  # type: ignore[attr-defined]
+        expression = f"__import__('mml.grading.wire', fromlist=['_']).serve({text!r}, globals())"
+        msg_id = kc.execute("", silent=True, store_history=False, stop_on_error=False,
+                            user_expressions={"r": expression}, allow_stdin=True)
+        poller = zmq.asyncio.Poller()
+        channels = {kc.shell_channel.socket: "shell", kc.stdin_channel.socket: "stdin",
+                    kc.iopub_channel.socket: "iopub"}
+        for socket in channels:
+            poller.register(socket, zmq.POLLIN)
+        interrupted = False
+        timeout = f"did not finish within {self.timeout} s"  # type: ignore[attr-defined]
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                if not interrupted:
+                    interrupted = True
+                    deadline = time.monotonic() + self.probe_timeout
+                    await self.km.interrupt_kernel()  # type: ignore[attr-defined]
+                    continue
+                self._kill_kernel()
+                self._stop(Incident("timeout", f"timeout: a test's call {timeout} and did not "
+                                    "stop when interrupted"))
+                return None, ["Timeout", timeout]
+            events = dict(await poller.poll(min(remaining, 1.0) * 1000))
+            if not events:
+                if not await kc.is_alive():
+                    self._on_dead(None, "tests")
+                    return None, ["KernelStopped", f"the notebook's kernel stopped: "
+                                                   f"{self._dead.message}"]
+                continue
+            for socket in events:
+                channel = getattr(kc, f"{channels[socket]}_channel")
+                msg = await channel.get_msg(timeout=0)
+                if channels[socket] == "stdin" and msg.get("msg_type") == "input_request":
+                    prompt = str(msg.get("content", {}).get("prompt", ""))
+                    answer = ""
+                    if prompt.startswith(wire.CALLBACK_PROMPT):
+                        answer = callback(prompt[len(wire.CALLBACK_PROMPT):])
+                    kc.input(answer)
+                elif channels[socket] == "shell" and msg.get(
+                    "parent_header", {}).get("msg_id") == msg_id:
+                    if interrupted:
+                        return None, ["Timeout", timeout]
+                    return _served(msg, parse_size(self.sandbox_settings.message_limit))
+
+    #: seconds to wait for the probe's reply, and for the kernel after an interrupt
     probe_timeout = 5.0
 
-    async def _async_silent(
-        self, code: str, timeout: float, expressions: dict | None = None
-    ) -> dict | None:
+    async def _async_silent(self, code: str, timeout: float) -> dict | None:
         """Run ``code`` silently in the kernel; its execute_reply, or None after ``timeout``."""
         from queue import Empty  # noqa: PLC0415
 
         from jupyter_core.utils import ensure_async  # noqa: PLC0415
 
         kc = self.kc  # type: ignore[attr-defined]
-        msg_id = kc.execute(
-            code, silent=True, store_history=False, stop_on_error=False,
-            user_expressions=expressions or {},
-        )
+        msg_id = kc.execute(code, silent=True, store_history=False, stop_on_error=False)
         deadline = time.monotonic() + timeout
         while True:
             remaining = deadline - time.monotonic()
@@ -994,60 +1086,10 @@ class SandboxExecuteMixin:
             if msg.get("parent_header", {}).get("msg_id") == msg_id:
                 return msg
 
-    def _silent(
-        self, code: str, timeout: float, expressions: dict | None = None
-    ) -> dict | None:
+    def _silent(self, code: str, timeout: float) -> dict | None:
         from jupyter_core.utils import run_sync  # noqa: PLC0415
 
-        return run_sync(self._async_silent)(code, timeout, expressions)
-
-    async def async_start_new_kernel_client(self) -> Any:
-        kc = await super().async_start_new_kernel_client()  # type: ignore[misc]
-        modules = _mml_modules(self.nb.cells)  # type: ignore[attr-defined]
-        self._guarded = False
-        if modules is not None:
-            # load the checks (and snapshot NumPy) before any cell of the submission runs
-            code = PRELOAD_CODE.replace("{modules}", repr(modules))
-            reply = await self._async_silent(
-                code, max(60.0, self.probe_timeout), {"mml": GUARD_CODE.format(mode="modules")}
-            )
-            self._guarded = GUARD_OK in _expression_text(reply, "mml")
-        return kc
-
-    def start_new_kernel_client(self) -> Any:
-        # nbclient binds its sync wrapper to its own coroutine; route it through ours
-        from jupyter_core.utils import run_sync  # noqa: PLC0415
-
-        return run_sync(self.async_start_new_kernel_client)()
-
-    def _guard(self, mode: str, cell: Any, name: str) -> bool:
-        """Run the checks guard in the kernel; False (and a failed cell) if it was sabotaged."""
-        from nbclient.exceptions import DeadKernelError  # noqa: PLC0415
-
-        if not getattr(self, "_guarded", False):
-            return True  # the notebook does not use mml.checks: nothing to guard
-        reply = self._silent("", self.probe_timeout, {"mml": GUARD_CODE.format(mode=mode)})
-        if reply is None:
-            if not self.km.is_alive():  # type: ignore[attr-defined]
-                raise DeadKernelError("Kernel died")
-            self._unresponsive(cell, name)
-            return False
-        text = _expression_text(reply, "mml")
-        if GUARD_OK + mode in text:
-            return True
-        self.log.warning("checks guard (%s) before/after cell %s: %s", mode, name, text[:300])
-        if mode != "test":
-            return True
-        cell.outputs = [
-            _error_output(
-                "TestEnvironmentTampered",
-                "the tests could not run because the notebook changed the checking tools",
-            )
-        ]
-        self._incident(
-            Incident("tamper", "the checking tools were tampered with; test failed", name)
-        )
-        return False
+        return run_sync(self._async_silent)(code, timeout)
 
     def _stop(self, incident: Incident) -> None:
         self._dead = incident
@@ -1090,7 +1132,8 @@ class SandboxExecuteMixin:
         incident = _exit_status_incident(status, self.sandbox_settings)
         incident.cell = name
         self._stop(incident)
-        cell.outputs.append(_error_output("DeadKernelError", incident.message))
+        if cell is not None:
+            cell.outputs.append(_error_output("DeadKernelError", incident.message))
 
     # -- outputs ----------------------------------------------------------------------------
 
@@ -1146,15 +1189,6 @@ class SandboxExecuteMixin:
             if out.get("output_type") == "error":
                 out["evalue"] = _clip(out.get("evalue", ""))
                 out["traceback"] = [_clip(line) for line in out.get("traceback", [])[:200]]
-        if _is_grade(cell) and not _is_solution(cell):
-            failed = reply.get("content", {}).get("status") == "error" or any(
-                o.get("output_type") == "error" for o in cell.outputs
-            )
-            if failed:
-                # a failing test must not be rescued by an execute_result read as partial credit
-                cell.outputs = [o for o in cell.outputs if o.get("output_type") != "execute_result"]
-            elif reply.get("content", {}).get("status") not in ("ok", None):
-                cell.outputs.append(_error_output("TestAborted", "the test did not complete"))
         if reply.get("content", {}).get("ename") == "CellTimeoutError":
             self._timed_out = True
             self._incident(
@@ -1165,117 +1199,6 @@ class SandboxExecuteMixin:
                     _cell_name(cell, kwargs.get("cell_index", 0)),
                 )
             )
-
-
-def _expression_text(reply: dict | None, key: str) -> str:
-    """The text of a user_expression in an execute_reply ('' if absent), or its error."""
-    content = (reply or {}).get("content", {})
-    if content.get("status") != "ok":
-        return f"request failed: {content.get('ename')}: {content.get('evalue')}"
-    value = content.get("user_expressions", {}).get(key, {})
-    if value.get("status") != "ok":
-        return f"{value.get('ename')}: {value.get('evalue')}"
-    return str(value.get("data", {}).get("text/plain", ""))
-
-
-def _mml_modules(cells: list) -> list[str] | None:
-    """``mml`` modules imported by the locked cells (None if the notebook does not use mml)."""
-    names: set[str] = set()
-    uses = False
-    for cell in cells:
-        source = cell.get("source", "")
-        if "mml" not in source:
-            continue
-        uses = True
-        if not _is_locked(cell) or cell.get("cell_type") != "code":
-            continue
-        for match in _MML_IMPORT.finditer(source):
-            if match.group(1):
-                package = match.group(1)
-                names.update(f"{package}.{n.strip()}"
-                             for n in match.group(2).replace("\n", ",").split(",") if n.strip())
-            elif match.group(3):
-                names.add(match.group(3))
-    names = {n for n in names if n.split(".")[-1].isidentifier() and n != "mml.checks"}
-    return sorted(names) if uses else None
-
-
-HIDDEN_BEGIN = "BEGIN HIDDEN TESTS"
-HIDDEN_END = "END HIDDEN TESTS"
-HIDDEN_NOTE = "[hidden test code]"
-
-
-def hidden_test_lines(nb: Any) -> list[str]:
-    """The lines (stripped, at least 8 characters) of the hidden tests of a notebook."""
-    lines: set[str] = set()
-    for cell in nb.cells:
-        if cell.get("cell_type") != "code" or HIDDEN_BEGIN not in cell.get("source", ""):
-            continue
-        inside = False
-        for line in cell.source.split("\n"):
-            if HIDDEN_BEGIN in line:
-                inside = True
-                lines.add(line.strip())
-            elif HIDDEN_END in line:
-                inside = False
-                lines.add(line.strip())
-            elif inside and len(line.strip()) >= 8:
-                lines.add(line.strip())
-    return sorted(lines, key=len, reverse=True)
-
-
-def scrub_hidden_tests(nb: Any) -> int:
-    """Remove hidden-test code that a submission printed (or raised) from every output.
-
-    A submission cannot read the notebook file in the sandbox, but while a hidden test runs its
-    code is in the kernel (the caller's frame, ``linecache``); whatever it prints or puts in an
-    exception message would reach the feedback. Every verbatim line of hidden-test code found in
-    an output is replaced by ``[hidden test code]``.
-
-    Parameters
-    ----------
-    nb : NotebookNode
-        The executed notebook (changed in place).
-
-    Returns
-    -------
-    int
-        How many outputs were changed.
-    """
-    import html  # noqa: PLC0415
-
-    secrets = hidden_test_lines(nb)
-    if not secrets:
-        return 0
-    variants = sorted({v for line in secrets for v in (line, html.escape(line))},
-                      key=len, reverse=True)
-
-    def clean(text: Any) -> Any:
-        if not isinstance(text, str):
-            return text
-        for secret in variants:
-            if secret in text:
-                text = text.replace(secret, HIDDEN_NOTE)
-        return text
-
-    changed = 0
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            before = json.dumps(out, sort_keys=True)
-            if "text" in out:
-                out["text"] = clean(out["text"])
-            if "evalue" in out:
-                out["evalue"] = clean(out["evalue"])
-            if "traceback" in out:
-                out["traceback"] = [clean(line) for line in out["traceback"]]
-            for mime, value in list((out.get("data") or {}).items()):
-                if isinstance(value, str):
-                    out["data"][mime] = clean(value)
-                elif isinstance(value, list):
-                    out["data"][mime] = [clean(v) for v in value]
-            if json.dumps(out, sort_keys=True) != before:
-                changed += 1
-    return changed
 
 
 def _is_locked(cell: Any) -> bool:

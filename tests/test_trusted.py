@@ -1,0 +1,173 @@
+"""The trusted test runner and its data-only channel, without a kernel.
+
+The "kernel" here is a namespace in this process answered by :func:`mml.grading.wire.serve`,
+exactly what the real kernel runs; the trusted process is real (``python -m
+mml.grading.trusted``). The sandboxed end-to-end runs are in ``test_adversarial.py`` and the
+harness (``test_assignments.py``).
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+
+import numpy as np
+import pytest
+
+from mml.grading import wire
+from mml.grading.trusted import PlannedCell, TrustedTests, split_hidden
+
+GIVEN = '''
+import numpy as np
+from mml import checks
+
+class MatrixIsSingular(Exception):
+    pass
+
+def reset(seed):
+    global W
+    W = np.random.default_rng(seed).normal(size=(2, 2))
+'''
+
+STUDENT = '''
+import numpy as np
+
+class MatrixIsSingular(Exception):
+    pass
+
+W = np.zeros((2, 2))
+
+def double(A):
+    A *= 2
+    return A
+
+def singular(A):
+    raise MatrixIsSingular("no pivot")
+
+def times_w(x):
+    return W @ x
+
+def grad(f, x, h):
+    x = np.asarray(x, dtype=float)
+    out = np.zeros_like(x)
+    for i in range(len(x)):
+        e = np.zeros_like(x)
+        e[i] = h
+        out[i] = (f(x + e) - f(x - e)) / (2 * h)
+    return out
+
+def returns_function():
+    return print
+
+L = np.array([[0.0, 1.0], [1.0, 0.0]])
+'''
+
+
+def grade(given: str, tests: list[str], student: str = STUDENT) -> dict[int, dict]:
+    """Run ``tests`` after ``given`` in the trusted process against a namespace ``student``."""
+    namespace: dict = {}
+    exec(student, namespace)  # noqa: S102 - the test's own "student"
+    plan = [PlannedCell("given", given, 0)]
+    plan += [PlannedCell("test", source, i + 1) for i, source in enumerate(tests)]
+    runner = TrustedTests(plan=plan, test_cells={i + 1: f"t{i}" for i in range(len(tests))})
+
+    def kernel(text: str, deadline: float, callback):  # noqa: ANN001, ANN202
+        def ask(prompt: str) -> str:
+            return callback(prompt[len(wire.CALLBACK_PROMPT):])
+
+        return wire.serve(text, namespace, ask), None
+
+    runner.start()
+    try:
+        return runner.run(kernel, 60)
+    finally:
+        runner.stop()
+
+
+def message(result: dict) -> str:
+    return " ".join(f"{o.get('ename')}: {o.get('evalue')}" for o in result["outputs"]
+                    if o["output_type"] == "error")
+
+
+def test_values_cross_and_come_back_checked() -> None:
+    value = [1, 2.5, True, None, "x", 1 + 2j, np.arange(3.0), np.float64(2), (1, 2),
+             {"a": np.eye(2), (1, 2): [3]}, np.bool_(True), np.arange(6).reshape(2, 3).T]
+    back = wire.decode(wire.from_text(wire.to_text({"v": wire.encode(value)}), 1 << 20)["v"])
+    assert back[:6] == value[:6] and back[8] == (1, 2) and back[10] is np.True_
+    np.testing.assert_array_equal(back[11], value[11])
+    assert isinstance(back[7], np.float64)
+
+
+@pytest.mark.parametrize("bad", [
+    np.array([object()]), np.array(["text"]), print, object(), [[[[]]]] * 0 + [1, {1: object()}],
+])
+def test_only_plain_data_is_encoded(bad: object) -> None:
+    with pytest.raises(wire.WireError):
+        wire.encode(bad)
+
+
+def test_pickles_unknown_tags_and_deep_nesting_are_refused() -> None:
+    buffer = io.BytesIO()
+    np.save(buffer, np.array([{"x": 1}], dtype=object), allow_pickle=True)
+    pickled = base64.b64encode(buffer.getvalue()).decode()
+    deep: object = 1
+    for _ in range(wire.MAX_DEPTH + 5):
+        deep = [deep]
+    for tree in ({"a": pickled}, {"x": 1}, {"f": "print"}, {"k": 0}, deep, {"c": ["1", 2]}):
+        with pytest.raises(wire.WireError):
+            wire.decode(tree)
+    with pytest.raises(wire.WireError):
+        wire.from_text(wire.to_text({"a": "b" * 100}), 50)
+
+
+def test_split_hidden_separates_the_hidden_part() -> None:
+    source = "a = 1\n### BEGIN HIDDEN TESTS\nb = 2\n### END HIDDEN TESTS\nc = 3"
+    assert split_hidden(source) == [(False, "a = 1"), (True, "b = 2"), (False, "c = 3")]
+
+
+def test_calls_run_in_the_kernel_and_results_are_checked_here() -> None:
+    results = grade(GIVEN, [
+        # in place: the argument comes back changed
+        "A = np.ones((2, 2))\nB = double(A)\nchecks.check_close(A, 2 * np.ones((2, 2)), 'A')\n"
+        "checks.check_close(B, A, 'B')",
+        # the exception class of the given code, by name
+        "checks.check_raises(singular, [np.eye(2)], MatrixIsSingular, 'singular')",
+        # a given global changed by the test is sent before the call
+        "reset(3)\nchecks.check_close(times_w(np.ones(2)), W @ np.ones(2), 'times_w')",
+        # a function of the test is called back, never sent
+        "g = grad(lambda v: v[0] ** 2 + 3 * v[1], [1.0, 2.0], 1e-4)\n"
+        "checks.check_close(g, [2.0, 3.0], 'grad', rtol=1e-6)",
+        # data of the notebook is fetched
+        "checks.check_close(L @ [1.0, 2.0], [2.0, 1.0], 'L')",
+    ])
+    assert [r["status"] for r in results.values()] == ["pass"] * 5, results
+
+
+def test_failures_name_what_failed_and_hidden_ones_say_only_the_label() -> None:
+    results = grade(GIVEN, [
+        "checks.check_close(double(np.ones(2)), [3.0, 3.0], 'double(ones)', hint='times 3')",
+        "### BEGIN HIDDEN TESTS\nchecks.check_close(double(np.array([7.5])), [1.0], "
+        "'double(secret)', hint='think')\n### END HIDDEN TESTS",
+        "returns_function()",
+        "undefined_name(1)",
+    ])
+    visible, hidden, function, missing = (results[i] for i in (1, 2, 3, 4))
+    assert visible["status"] == "fail" and "double(ones)" in message(visible)
+    assert "15" not in message(hidden) and "7.5" not in message(hidden)
+    assert "double(secret)" in message(hidden) and "think" in message(hidden)
+    assert "returned a builtin_function_or_method" in message(function)
+    assert "NameError" in message(missing)
+
+
+def test_a_student_error_keeps_its_name_and_message() -> None:
+    results = grade(GIVEN, ["singular(np.eye(2))"], student=STUDENT.replace(
+        "class MatrixIsSingular", "class OwnError(Exception):\n    pass\n\nclass Unused"
+    ).replace("raise MatrixIsSingular", "raise OwnError"))
+    assert message(results[1]) == "OwnError: no pivot"
+
+
+def test_the_reply_of_a_kernel_is_only_data() -> None:
+    forged = wire.to_text({"ok": True, "value": {"k": 0}})
+    with pytest.raises(wire.WireError):
+        wire.decode(json.loads(base64.b64decode(forged))["value"])
