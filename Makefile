@@ -41,7 +41,7 @@ instructor: $(STAMP)
 
 ## test-browser: the real-browser suite (Playwright + Debian's chromium, headless)
 test-browser: $(STAMP)
-	$(BIN)/python -m pytest -q -p no:xdist -p no:cacheprovider tests/browser
+	MML_BROWSER=1 $(BIN)/python -m pytest -q -p no:xdist -p no:cacheprovider tests/browser
 
 ## release: regenerate release/ from source/ with nbgrader
 release: $(STAMP)
