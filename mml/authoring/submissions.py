@@ -22,8 +22,8 @@ Two more header lines may follow ``# fails:``:
     the visible example): the reason is required, because every other wrong answer must fail at
     least one visible test.
 ``# message: <phrase>``
-    required in ``original/`` files that lose marks: each failed test's message must contain the
-    phrase (what the learner is told to change).
+    required in ``original/`` files that lose marks: the message of the first failed test (in
+    notebook order) must contain the phrase (what the learner is told to change).
 
 ``original/`` holds code written for the original course (its setup names, API and NumPy 1
 habits): such a file either keeps full marks (``# fails: none``) or loses the listed tests with a

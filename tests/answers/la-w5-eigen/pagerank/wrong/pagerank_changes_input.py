@@ -1,5 +1,5 @@
 """Builds M in place inside the caller's link matrix, which is changed afterwards."""
-# fails: test_pageRank_hidden
+# fails: test_pageRank_visible, test_pageRank_hidden
 # %% pageRank
 def pageRank(linkMatrix, d):
     n = linkMatrix.shape[0]

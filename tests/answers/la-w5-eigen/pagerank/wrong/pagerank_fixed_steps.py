@@ -1,5 +1,5 @@
 """Stops after a fixed 100 steps: fine for fast webs, wrong when the iteration converges slowly."""
-# fails: test_pageRank_hidden
+# fails: test_pageRank_visible, test_pageRank_hidden
 # %% pageRank
 def pageRank(linkMatrix, d):
     n = linkMatrix.shape[0]
