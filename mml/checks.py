@@ -8,7 +8,16 @@ Every test cell of the course calls these helpers instead of bare ``assert`` or
   and tuples of those), compared by identity, so an object whose ``==`` is always true, a custom
   subclass or an array of Python objects cannot pass either;
 * raise :class:`CheckFailed` (an ``AssertionError``) whose message says what was checked, what was
-  expected, what came back, and a hint.
+  expected, what came back, and a hint;
+* accept complex answers whose imaginary parts are rounding errors (:data:`IMAGINARY_TOLERANCE`)
+  as real, and fail clearly on larger ones;
+* hide their own frames from IPython's tracebacks (``__tracebackhide__``), so the learner's
+  message comes first.
+
+Test cells call the learner's functions through :func:`call` (``checks.call(PCA, X, 1,
+returns=4)``): an exception, a missing ``return`` or a wrong number of returned values is then
+reported with the function's name, the shapes of its arguments, the line of the learner's code
+and a hint (NumPy 2 removals included), never as a bare error from the test's own unpacking.
 
 Where they run
 --------------
