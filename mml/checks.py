@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import builtins as _builtins
 import linecache as _linecache
-import os as _os
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -316,7 +315,7 @@ def check_raises(
     if raised is not None:
         if _isinstance(raised, exception):
             return
-        _raised(text, raised, hint,
+        _raised(text, raised, func, hint,
                 problem=f"raised {_type(raised).__name__} instead of {exception.__name__}")
     _fail(text, f"did not raise {exception.__name__}", hint=hint)
 
@@ -354,9 +353,6 @@ _ERROR_HINTS = (
     ("RecursionError", "the function calls itself without end: check the stopping case"),
 )
 _REMOVED_IN_NUMPY_2 = "was removed in the NumPy 2.0 release"
-_LIBRARY_DIRS = _tuple(
-    _os.path.dirname(_os.path.abspath(path)) for path in (__file__, _numpy.__file__)
-)
 
 
 def _hint_for(kind: str, message: str) -> str:
@@ -401,27 +397,31 @@ def _call_text(func: Any, args: Sequence[Any], kwargs: dict) -> str:
     return f"{_function_name(func)}({', '.join(parts)})"
 
 
-def _learner_line(error: BaseException) -> str:
-    """``line N of F: `code``` for the innermost frame of the learner's code, or ""."""
-    found = ""
+def _learner_line(error: BaseException, func: Any) -> str:
+    """``line N of F: `code``` in the learner's function ``func`` where ``error`` left it, or "".
+
+    Only the frame of ``func`` itself is shown, never a deeper one: a deeper frame may belong to
+    a function that a hidden test passed in, whose code must stay hidden.
+    """
+    code = getattr(func, "__code__", None)
     tb = error.__traceback__
-    while tb is not None:
-        code = tb.tb_frame.f_code
-        if not code.co_filename.startswith(_LIBRARY_DIRS):
+    while tb is not None and code is not None:
+        if tb.tb_frame.f_code is code:
             line = _linecache.getline(code.co_filename, tb.tb_lineno).strip()
-            if line:
-                found = f"line {tb.tb_lineno} of {code.co_name}: `{line}`"
+            return f"line {tb.tb_lineno} of {code.co_name}: `{line}`" if line else ""
         tb = tb.tb_next
-    return found
+    return ""
 
 
-def _raised(call_text: str, error: BaseException, hint: str = "", problem: str = "") -> None:
+def _raised(
+    call_text: str, error: BaseException, func: Any, hint: str = "", problem: str = ""
+) -> None:
     """Fail with a message about ``error``, raised by the learner's ``call_text``."""
     __tracebackhide__ = True
     kind = _type(error).__name__
     message = _str(error)
     lines = [f"{call_text} {problem or 'raised ' + kind}: {message}".rstrip(": ")]
-    where = _learner_line(error)
+    where = _learner_line(error, func)
     if where:
         lines.append(f"  at {where}")
     for advice in (_hint_for(kind, message), hint):
@@ -482,7 +482,7 @@ def call(
     except CheckFailed:
         raise
     except _BaseException as error:  # noqa: BLE001 - reported to the learner by name
-        _raised(text, error, hint)
+        _raised(text, error, func, hint)
     if returns is None:
         return result
     names = [] if _isinstance(returns, _int) else _list(returns)

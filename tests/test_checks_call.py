@@ -93,3 +93,18 @@ def test_negligible_imaginary_parts_are_accepted() -> None:
         checks.check_close(np.array([3.0 + 1e-3j, 1.0]), [3.0, 1.0], "eigvals")
     with pytest.raises(CheckFailed, match="complex values"):
         checks.check_close(np.array([np.nan * 1j, 1.0]), [0.0, 1.0], "eigvals")
+
+
+def test_only_the_called_functions_line_is_shown() -> None:
+    """A deeper frame may be a function a hidden test passed in: its code is never shown."""
+    def secret_callback(v):  # noqa: ANN001, ANN202 - stands for a hidden test's function
+        return v[5]  # the hidden line
+
+    def learner(f, x):  # noqa: ANN001, ANN202
+        return f(x) + 1
+
+    with pytest.raises(CheckFailed) as info:
+        checks.call(learner, secret_callback, np.zeros(2))
+    text = str(info.value)
+    assert "at line" in text and "`return f(x) + 1`" in text
+    assert "hidden line" not in text and "v[5]" not in text
