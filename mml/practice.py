@@ -197,3 +197,59 @@ def _number(x: Any, digits: int) -> str:
     if x == int(x) and abs(x) < 1e9:
         return str(int(x))
     return f"{x:.{digits}g}"
+
+
+def check_function(name: str, func: Callable[..., Any], seeds: tuple[int, ...],
+                   label: str = "") -> None:
+    """Graded use: ``func`` must answer the instances of ``name`` drawn with ``seeds``.
+
+    Unlike :meth:`Instance.check` this raises :class:`mml.checks.CheckFailed` at the first wrong
+    answer (or exception), with a message that names the function, shows the instance's inputs,
+    what was expected and what came back, and the exercise's hint. Test cells use it to try the
+    same rules as the visible tests on other values.
+
+    Parameters
+    ----------
+    name : str
+        A registered exercise.
+    func : callable
+        The learner's function; called as ``func(*instance.inputs.values())``.
+    seeds : tuple of int
+        The instances to try, in order.
+    label : str, optional
+        How to call the function in messages (default: its ``__name__``).
+    """
+    label = label or getattr(func, "__name__", "the function")
+    for seed in seeds:
+        instance = another(name, seed)
+        call = f"{label}(" + ", ".join(instance.inputs) + ")"
+        shown = "\n".join(f"  {key} = {_shown(value, len(key) + 5)}"
+                          for key, value in instance.inputs.items())
+        try:
+            value = instance.call(func)
+        except Exception as error:  # noqa: BLE001 - the learner's function may fail
+            raise checks.CheckFailed(
+                f"{call} raised {type(error).__name__}: {error}\n{shown}") from None
+        prefix = ""
+        try:
+            if instance.compare is not None:
+                prefix = f"{call}: "
+                instance.compare(value, instance.expected)
+            elif isinstance(instance.expected, bool | np.bool_):
+                checks.check_equal(value, bool(instance.expected), name=call)
+            else:
+                checks.check_close(value, instance.expected, name=call, rtol=instance.rtol,
+                                   atol=instance.atol, shape=False)
+        except checks.CheckFailed as failure:
+            hint = f"\n  think about: {instance.hint}" if instance.hint else ""
+            raise checks.CheckFailed(f"{prefix}{failure}\n  with\n{shown}{hint}") from None
+
+
+def _shown(value: Any, indent: int) -> str:
+    if callable(value):
+        return getattr(value, "__name__", "a function")
+    array = np.asarray(value)
+    if array.dtype.kind not in "biuf":
+        return repr(value)
+    text = np.array2string(array, precision=4, suppress_small=True, max_line_width=80)
+    return text.replace("\n", "\n" + " " * indent)
