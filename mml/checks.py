@@ -403,6 +403,9 @@ def _learner_line(error: BaseException, func: Any) -> str:
     Only the frame of ``func`` itself is shown, never a deeper one: a deeper frame may belong to
     a function that a hidden test passed in, whose code must stay hidden.
     """
+    where = getattr(error, "learner_line", None)  # found in the kernel while grading
+    if _isinstance(where, _str):
+        return where
     code = getattr(func, "__code__", None)
     tb = error.__traceback__
     while tb is not None and code is not None:

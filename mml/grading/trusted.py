@@ -12,7 +12,9 @@ brings back the return value, and the arguments the call changed, which are writ
 functions that work in place), anything else is fetched as data. Only plain data crosses
 (:mod:`mml.grading.wire`). Exceptions come back as their type name and message and are raised
 again here as the class of that name that the locked cells or builtins define (a
-``MatrixIsSingular``, a ``ValueError``), otherwise as a :class:`StudentError` of that name.
+``MatrixIsSingular``, a ``ValueError``), otherwise as a :class:`StudentError` of that name; its
+``from_student`` is the function's name and ``learner_line`` the line of the student's function
+where it was raised (what :func:`mml.checks.call` shows).
 
 Before each call, the plain-data globals that locked code defines and that tests changed (the
 weights ``reset_network`` sets) are sent to the kernel. A function that a test passes to a
@@ -272,7 +274,7 @@ class Runner:
 
     # -- calls ------------------------------------------------------------------------------
 
-    def exception(self, name: str, message: str, function: str) -> BaseException:
+    def exception(self, name: str, message: str, function: str, where: str = "") -> BaseException:
         kind = self.ns.get(name)
         if not (isinstance(kind, type) and issubclass(kind, Exception)):
             kind = getattr(builtins, name, None)
@@ -284,6 +286,7 @@ class Runner:
         except Exception:  # noqa: BLE001 - a class with an unusual constructor
             exc = StudentError(f"{name}: {message}")
         exc.from_student = function  # type: ignore[attr-defined]
+        exc.learner_line = where  # type: ignore[attr-defined]
         return exc
 
     def call(self, name: str, args: tuple, kwargs: dict) -> Any:
@@ -321,7 +324,9 @@ class Runner:
             error = reply.get("error")
             if not (isinstance(error, list) and len(error) == 2):
                 error = ["StudentError", "the call failed"]
-            raise self.exception(str(error[0])[:100], str(error[1])[:4000], name)
+            where = reply.get("where")
+            raise self.exception(str(error[0])[:100], str(error[1])[:4000], name,
+                                 where[:300] if isinstance(where, str) else "")
         try:
             value = wire.decode(reply.get("value"))
             changed = reply.get("changed") or {}
@@ -372,6 +377,8 @@ class Runner:
                     if buffer.getvalue():
                         outputs.append(_stream(buffer.getvalue()))
                     ename, evalue = type(exc).__name__, str(exc)
+                    if getattr(exc, "learner_line", ""):
+                        evalue += f"\n  at {exc.learner_line}"  # type: ignore[attr-defined]
                 outputs.append(_error(ename, evalue))
                 return {"status": "fail", "outputs": outputs}
             if not hidden and buffer.getvalue():

@@ -226,6 +226,20 @@ def error_pair(exc: BaseException) -> list[str]:
     return [name if isinstance(name, str) else "Exception", str(exc)[:4000]]
 
 
+def _where(exc: BaseException, function: Any) -> str:
+    """``line N of f: `code``` where ``exc`` left the student's ``function`` (or "")."""
+    import linecache  # noqa: PLC0415
+
+    code = getattr(function, "__code__", None)
+    tb = exc.__traceback__
+    while tb is not None and code is not None:
+        if tb.tb_frame.f_code is code:
+            line = linecache.getline(code.co_filename, tb.tb_lineno).strip()
+            return f"line {tb.tb_lineno} of {code.co_name}: `{line}`"[:300] if line else ""
+        tb = tb.tb_next
+    return ""
+
+
 def digest(value: Any) -> str:
     """A fingerprint of plain data (to tell whether an argument or a global changed)."""
     hasher = hashlib.blake2b(digest_size=16)
@@ -320,6 +334,7 @@ def serve(request: str, namespace: dict, raw_input: Callable[[str], str] | None 
 
         return _kernel_callback(tag, get_ipython().kernel.raw_input)
 
+    target = None
     try:
         for name, value in decode(message.get("globals", {"d": []})).items():
             namespace[name] = value
@@ -348,4 +363,4 @@ def serve(request: str, namespace: dict, raw_input: Callable[[str], str] | None 
     except KeyboardInterrupt:
         return to_text({"ok": False, "error": ["KeyboardInterrupt", "interrupted"]})
     except BaseException as exc:  # noqa: BLE001 - every failure of the answer is reported
-        return to_text({"ok": False, "error": error_pair(exc)})
+        return to_text({"ok": False, "error": error_pair(exc), "where": _where(exc, target)})
