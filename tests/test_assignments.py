@@ -43,6 +43,9 @@ def _group(assignment: str, *values: str) -> pytest.param:
     )
 
 
+# MML_MESSAGES=/tmp/messages.txt appends the failure messages of every answer file (for authors
+# checking that hints match the mistakes that trigger them).
+MESSAGES = os.environ.get("MML_MESSAGES", "")
 NOTEBOOKS = [_group(a, nb) for a in SELECTED for nb in course.notebooks_of(a)]
 ASSIGNMENTS = [_group(a) for a in SELECTED]
 ANSWERS = [
@@ -184,6 +187,9 @@ def test_answer_file(graded, assignment: str, notebook: str, answer) -> None:
     zeroed = {gid for gid, s in scores.items() if s.score == 0}
     expected = set(answer.fails)
     detail = _report(result, student, notebook, lost | expected)
+    if MESSAGES and lost:  # for authors: the messages each answer file actually gets
+        with open(MESSAGES, "a", encoding="utf-8") as out:
+            out.write(f"== {assignment}/{notebook}/{answer.kind}/{answer.name}\n{detail}\n")
     assert lost == expected, (
         f"{answer.path.name} ({answer.description})\n"
         f"  should lose: {sorted(expected)}\n  lost:        {sorted(lost)}\n{detail}"
@@ -221,7 +227,9 @@ def test_feedback_hides_hidden_tests(graded, assignment: str, notebook: str) -> 
     for student in students:
         page = result.feedback(student, notebook)
         assert page.exists(), f"no feedback for {student}"
-        text = html.unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8")))
+        page_html = re.sub(r"<(script|style)\b.*?</\1>", "", page.read_text(encoding="utf-8"),
+                           flags=re.S | re.I)  # the page's own code (MathJax): not notebook text
+        text = html.unescape(re.sub(r"<[^>]+>", "", page_html))
         leaked = sorted(line for line in hidden if line in text)
         assert not leaked, f"{student}'s feedback shows hidden-test code: {leaked[:3]}"
         if cells.test_points(source):
