@@ -9,6 +9,7 @@ from mml import checks, practice
 from mml.la import exercises
 
 LA_EXERCISES = [
+    "linear_combination", "prices", "grid_search", "angle_degrees", "is_basis", "change_basis",
     "composition", "back_substitution", "elimination", "inverse", "determinant", "image_area",
     "flips_orientation", "einstein_product", "shadow_matrix", "transform_in_basis",
     "is_orthogonal", "is_eigenvector", "characteristic_polynomial", "diagonalise",
@@ -28,8 +29,20 @@ def _is_eigenvector(A: np.ndarray, v: np.ndarray) -> bool:
     return bool(np.linalg.norm(w - lam * v) <= 1e-9 * (np.linalg.norm(w) + np.linalg.norm(v)))
 
 
+def _grid_search(cost, ms: np.ndarray, cs: np.ndarray) -> tuple[float, float]:  # noqa: ANN001
+    return min(((m, c) for m in ms for c in cs), key=lambda pair: cost(*pair))
+
+
 # Independent solutions: every instance of every exercise must accept them.
 SOLUTIONS = {
+    "linear_combination": lambda weights, V: V @ weights,
+    "prices": np.linalg.solve,
+    "grid_search": _grid_search,
+    "angle_degrees": lambda r, s: np.degrees(np.arctan2(abs(r[0] * s[1] - r[1] * s[0])
+                                                        if len(r) == 2 else
+                                                        np.linalg.norm(np.cross(r, s)), r @ s)),
+    "is_basis": lambda V: V.shape[0] == V.shape[1] and np.linalg.matrix_rank(V) == len(V),
+    "change_basis": lambda r, B: np.linalg.solve(B, r),
     "composition": lambda first, second: second @ first,
     "back_substitution": np.linalg.solve,
     "elimination": np.linalg.solve,
@@ -57,13 +70,17 @@ def test_every_la_exercise_is_registered() -> None:
 def test_instances_are_reproducible_and_solvable(name: str) -> None:
     first, again = practice.another(name, seed=7), practice.another(name, seed=7)
     assert first.question == again.question and first.question
-    for key in first.inputs:
-        np.testing.assert_array_equal(first.inputs[key], again.inputs[key])
+    for key, value in first.inputs.items():
+        if callable(value):  # a cost function: the same values at a few points
+            points = [(0.5, 1.0), (-1.0, 3.0)]
+            assert [value(*x) for x in points] == [again.inputs[key](*x) for x in points]
+        else:
+            np.testing.assert_array_equal(value, again.inputs[key])
     practice.check_function(name, SOLUTIONS[name], SEEDS)
 
 
 def test_boolean_exercises_have_both_answers() -> None:
-    for name in ("flips_orientation", "is_orthogonal", "is_eigenvector"):
+    for name in ("flips_orientation", "is_orthogonal", "is_eigenvector", "is_basis"):
         answers = {practice.another(name, seed).expected for seed in SEEDS}
         assert answers == {True, False}, name
 

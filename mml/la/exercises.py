@@ -39,6 +39,125 @@ def _invertible(rng: np.random.Generator, n: int, zero_pivot: bool = False) -> n
             return A
 
 
+# --------------------------------------------------------------------------- week 1
+
+
+@practice.exercise("linear_combination", title="A linear combination of vectors")
+def _linear_combination(rng: np.random.Generator) -> Instance:
+    n, k = int(rng.integers(2, 4)), int(rng.integers(2, 4))
+    weights, V = _integers(rng, (k,), -3, 3), _integers(rng, (n, k))
+    terms = " + ".join(f"({latex(w)})" + r"\mathbf{v}_" + str(i + 1)
+                       for i, w in enumerate(weights))
+    return Instance(
+        question=(f"Compute ${terms}$ where the vectors are the columns of $V = {latex(V)}$."),
+        inputs={"weights": weights, "V": V},
+        expected=V @ weights,
+        hint="scale each column by its weight, then add the scaled columns entry by entry",
+    )
+
+
+@practice.exercise("prices", title="Simultaneous equations: prices from shopping baskets")
+def _prices(rng: np.random.Generator) -> Instance:
+    n = int(rng.integers(2, 4))
+    price = rng.integers(1, 9, size=n) / 2
+    while True:
+        baskets = rng.integers(0, 5, size=(n, n)).astype(float)
+        if abs(np.linalg.det(baskets)) >= 1:
+            break
+    totals = baskets @ price
+    return Instance(
+        question=(f"Row $i$ of ${latex(baskets)}$ counts the {n} kinds of fruit in basket $i$, "
+                  f"which cost ${latex(totals)}$ in all. What does each kind cost?"),
+        inputs={"baskets": baskets, "totals": totals},
+        expected=price,
+        hint="one equation per basket: counts times prices add up to the total; solve them "
+             "together (eliminate one unknown at a time)",
+    )
+
+
+def _bowl(m0: float, c0: float, a: float, b: float, k: float):  # noqa: ANN202 - a cost function
+    def cost(m: float, c: float) -> float:
+        return a * (m - m0) ** 2 + b * (c - c0) ** 2 + k * (m - m0) * (c - c0)
+
+    return cost
+
+
+@practice.exercise("grid_search", title="Exploring parameter space on a grid")
+def _grid_search(rng: np.random.Generator) -> Instance:
+    ms = np.round(np.linspace(-2, 2, int(rng.integers(5, 12))), 3)
+    cs = np.round(np.linspace(0, 5, int(rng.integers(5, 12))), 3)
+    m0, c0 = float(rng.uniform(-2, 2)), float(rng.uniform(0, 5))
+    a, b = (float(x) for x in rng.uniform(0.5, 3, size=2))
+    k = float(rng.uniform(-0.5, 0.5)) * min(a, b)
+    cost = _bowl(m0, c0, a, b, k)
+    Z = np.array([[cost(m, c) for m in ms] for c in cs])
+    i, j = np.unravel_index(np.argmin(Z), Z.shape)
+    return Instance(
+        question=(f"Which grid point $(m, c)$, $m$ in ${latex(ms)}^T$, $c$ in ${latex(cs)}^T$, "
+                  f"has the lowest cost $E(m, c) = {a:.2f}(m {-m0:+.2f})^2 + {b:.2f}"
+                  f"(c {-c0:+.2f})^2 {k:+.2f}(m {-m0:+.2f})(c {-c0:+.2f})$?"),
+        inputs={"cost": cost, "ms": ms, "cs": cs},
+        expected=np.array([ms[j], cs[i]]),
+        hint="evaluate the cost at every pair (m, c) and keep the pair with the smallest value",
+    )
+
+
+# --------------------------------------------------------------------------- week 2
+
+
+@practice.exercise("angle_degrees", title="The angle between two vectors")
+def _angle_degrees(rng: np.random.Generator) -> Instance:
+    n = int(rng.integers(2, 4))
+    r = _integers(rng, (n,), -4, 4)
+    r[0] = r[0] or 1.0
+    s = r * float(rng.choice([-2, 3])) if rng.integers(4) == 0 else _integers(rng, (n,), -4, 4)
+    s[-1] = s[-1] or 2.0
+    cosine = np.clip(r @ s / np.sqrt((r @ r) * (s @ s)), -1, 1)
+    return Instance(
+        question=(f"What is the angle, in degrees, between ${latex(r)}$ and ${latex(s)}$?"),
+        inputs={"r": r, "s": s},
+        expected=float(np.degrees(np.arccos(cosine))),
+        hint="cos(theta) = r.s / (|r| |s|); np.arccos gives radians; clip the cosine into "
+             "[-1, 1] first",
+        atol=1e-4,
+    )
+
+
+@practice.exercise("is_basis", title="Do these vectors form a basis?")
+def _is_basis(rng: np.random.Generator) -> Instance:
+    n = int(rng.integers(2, 4))
+    k = n + int(rng.choice([-1, 0, 0, 0, 1]))
+    V = _integers(rng, (n, k), -3, 3)
+    if k == n and rng.integers(2):  # make the last column a combination of the others
+        V[:, -1] = V[:, :-1] @ _integers(rng, (n - 1,), -2, 2)
+    return Instance(
+        question=(f"Do the columns of ${latex(V)}$ form a basis of "
+                  f"$\\mathbb{{R}}^{n}$?"),
+        inputs={"V": V},
+        expected=bool(k == n and np.linalg.matrix_rank(V) == n),
+        hint="a basis of R^n is exactly n linearly independent vectors",
+    )
+
+
+@practice.exercise("change_basis", title="Coordinates in an orthogonal basis")
+def _change_basis(rng: np.random.Generator) -> Instance:
+    while True:
+        b1 = _integers(rng, (2,), -3, 3)
+        if b1.any():
+            break
+    b2 = np.array([-b1[1], b1[0]]) * float(rng.choice([-2, -1, 1, 2]))
+    B = np.column_stack([b1, b2])
+    r = _integers(rng, (2,), -6, 6)
+    return Instance(
+        question=(f"Write $\\mathbf{{r}} = {latex(r)}$ in the orthogonal basis "
+                  f"$\\mathbf{{b}}_1 = {latex(b1)}$, $\\mathbf{{b}}_2 = {latex(b2)}$ (the "
+                  "columns of $B$)."),
+        inputs={"r": r, "B": B},
+        expected=np.linalg.solve(B, r),
+        hint="each coordinate is a projection: r.b_i / (b_i.b_i)",
+    )
+
+
 # --------------------------------------------------------------------------- week 3
 
 
