@@ -1,0 +1,11 @@
+"""Sums A_ji B_jk: runs down the columns of A instead of along its rows."""
+# fails: test_einstein_product_visible, test_einstein_product_hidden
+# %% einstein_product
+def einstein_product(A, B):
+    if A.shape[1] != B.shape[0]:
+        raise ValueError("inner sizes differ")
+    C = np.zeros((A.shape[0], B.shape[1]))
+    for i in range(A.shape[0]):
+        for k in range(B.shape[1]):
+            C[i, k] = sum(A[j, i] * B[j, k] for j in range(min(A.shape[0], B.shape[0])))
+    return C
