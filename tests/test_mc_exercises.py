@@ -10,9 +10,12 @@ from scipy import optimize
 from mml import practice
 from mml.mc import exercises  # noqa: F401 - registers the exercises
 
-NAMES = ["taylor_coefficients", "taylor_polynomial", "linearisation", "quadratic_approximation",
-         "taylor_errors", "lagrange_system", "solve_lagrange", "largest_rectangle", "chi_squared",
-         "fit_line", "chi_squared_gradient", "gradient_descent_line"]
+NAMES = ["polynomial_derivative", "product_derivative", "chain_derivative",
+         "partial_derivatives", "hessian", "jacobian_polar", "numerical_jacobian",
+         "total_derivative", "neuron", "neuron_gradient", "taylor_coefficients",
+         "taylor_polynomial", "linearisation", "quadratic_approximation", "taylor_errors",
+         "lagrange_system", "solve_lagrange", "largest_rectangle", "chi_squared", "fit_line",
+         "chi_squared_gradient", "gradient_descent_line"]
 SEEDS = range(1, 21)
 
 
@@ -31,6 +34,50 @@ def test_instances_are_reproducible_and_finite(name: str) -> None:
 
 def _central(f, x: float, h: float = 1e-6) -> float:  # noqa: ANN001 - a callable
     return (f(x + h) - f(x - h)) / (2 * h)
+
+
+def test_rule_instances_against_central_differences() -> None:
+    for seed in SEEDS:
+        p = practice.another("product_derivative", seed)
+        assert p.expected == pytest.approx(
+            _central(lambda t, p=p: t**p.a * np.exp(p.b * t), p.x), rel=1e-6)
+        c = practice.another("chain_derivative", seed)
+        assert c.expected == pytest.approx(
+            _central(lambda t, c=c: np.sin(c.a * t**c.b), c.x), rel=1e-5, abs=1e-8)
+        d = practice.another("polynomial_derivative", seed)
+        np.testing.assert_allclose(
+            d.expected, np.polynomial.Polynomial(d.coefficients).deriv().coef)
+
+
+def test_jacobian_and_hessian_instances_against_central_differences() -> None:
+    for seed in SEEDS:
+        p = practice.another("partial_derivatives", seed)
+
+        def f(x, y, p=p):  # noqa: ANN001, ANN202
+            return p.a * x**2 * y + p.b * np.sin(x * y)
+
+        grad = [_central(lambda t, p=p: f(t, p.y), p.x), _central(lambda t, p=p: f(p.x, t), p.y)]
+        np.testing.assert_allclose(p.expected, grad, rtol=1e-6, atol=1e-7)
+        h = practice.another("hessian", seed)
+        np.testing.assert_allclose(h.expected, h.expected.T)
+        j = practice.another("numerical_jacobian", seed)
+        columns = [(j.u(j.p + 1e-6 * e) - j.u(j.p - 1e-6 * e)) / 2e-6 for e in np.eye(j.p.size)]
+        np.testing.assert_allclose(j.expected, np.column_stack(columns), rtol=1e-6, atol=1e-8)
+
+
+def test_chain_rule_instances() -> None:
+    for seed in SEEDS:
+        p = practice.another("total_derivative", seed)
+        along = lambda t, p=p: np.cos(p.a * t) ** 2 * np.exp(p.b * t)  # noqa: E731
+        assert p.expected == pytest.approx(_central(along, p.t), rel=1e-6, abs=1e-8)
+        g = practice.another("neuron_gradient", seed)
+
+        def cost(v, g=g):  # noqa: ANN001, ANN202
+            return (1 / (1 + np.exp(-(v[:-1] @ g.x + v[-1]))) - g.y) ** 2
+
+        v0 = np.append(g.w, g.b)
+        numeric = [(cost(v0 + 1e-6 * e) - cost(v0 - 1e-6 * e)) / 2e-6 for e in np.eye(v0.size)]
+        np.testing.assert_allclose(g.expected, numeric, rtol=1e-5, atol=1e-9)
 
 
 def test_taylor_instances_approximate_their_functions() -> None:

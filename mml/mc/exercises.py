@@ -23,6 +23,187 @@ import numpy as np
 from mml import practice
 from mml.mc import taylor
 
+# --------------------------------------------------------------------------- week 1: rules
+
+
+@practice.exercise("polynomial_derivative", title="Derivative of a polynomial")
+def _polynomial_derivative(rng: np.random.Generator) -> practice.Instance:
+    coefficients = rng.integers(-6, 7, size=int(rng.integers(2, 7))).astype(float)
+    powers = np.arange(coefficients.size)
+    terms = " + ".join(f"{c:g} x^{{{k}}}" for k, c in zip(powers, coefficients, strict=True)
+                       if c != 0).replace("+ -", "- ") or "0"
+    return practice.Instance(
+        question=(f"The coefficients (lowest power first) of the derivative of $p(x) = "
+                  f"{terms}$."),
+        inputs={"coefficients": coefficients},
+        expected=(powers * coefficients)[1:],
+        hint="power rule: a x^k becomes k a x^(k-1), so every term moves down one power",
+    )
+
+
+@practice.exercise("product_derivative", title="Product rule")
+def _product_derivative(rng: np.random.Generator) -> practice.Instance:
+    a, b = int(rng.integers(1, 5)), float(np.round(rng.uniform(-2, 2), 1))
+    x = float(np.round(rng.uniform(0.2, 2.0), 2))
+    return practice.Instance(
+        question=f"$f'(x)$ at $x = {x}$ for $f(x) = x^{{{a}}}\\, e^{{{b:g} x}}$ (here $a = {a}$, "
+                 f"$b = {b:g}$).",
+        inputs={"a": a, "b": b, "x": x},
+        expected=(a * x ** (a - 1) + b * x**a) * np.exp(b * x),
+        hint="product rule (f g)' = f' g + f g', and the chain rule gives (e^(bx))' = b e^(bx)",
+    )
+
+
+@practice.exercise("chain_derivative", title="Chain rule")
+def _chain_derivative(rng: np.random.Generator) -> practice.Instance:
+    a, b = float(np.round(rng.uniform(-2, 2), 1)), int(rng.integers(1, 5))
+    x = float(np.round(rng.uniform(0.2, 1.5), 2))
+    return practice.Instance(
+        question=f"$f'(x)$ at $x = {x}$ for $f(x) = \\sin({a:g}\\, x^{{{b}}})$ (here $a = {a:g}$, "
+                 f"$b = {b}$).",
+        inputs={"a": a, "b": b, "x": x},
+        expected=np.cos(a * x**b) * a * b * x ** (b - 1),
+        hint="outer derivative at the inner value, cos(a x^b), times the inner derivative",
+    )
+
+
+# --------------------------------------------------------------------------- week 2: Jacobians
+
+
+def _f_parts(a: float, b: float, x: float, y: float) -> tuple[np.ndarray, np.ndarray]:
+    """Gradient and Hessian of f(x, y) = a x^2 y + b sin(x y)."""
+    s, c = np.sin(x * y), np.cos(x * y)
+    gradient = np.array([2 * a * x * y + b * y * c, a * x**2 + b * x * c])
+    cross = 2 * a * x + b * c - b * x * y * s
+    hessian = np.array([[2 * a * y - b * y**2 * s, cross], [cross, -b * x**2 * s]])
+    return gradient, hessian
+
+
+def _f_inputs(rng: np.random.Generator) -> dict:
+    a, b = (float(v) for v in rng.integers(-3, 4, size=2))
+    x, y = (float(v) for v in np.round(rng.uniform(-1.5, 1.5, size=2), 1))
+    return {"a": a, "b": b, "x": x, "y": y}
+
+
+def _f_text(inputs: dict) -> str:
+    return (f"$f(x, y) = a x^2 y + b \\sin(xy)$ with $a = {inputs['a']:g}$, $b = "
+            f"{inputs['b']:g}$, at $(x, y) = ({inputs['x']:g}, {inputs['y']:g})$")
+
+
+@practice.exercise("partial_derivatives", title="Partial derivatives")
+def _partial_derivatives(rng: np.random.Generator) -> practice.Instance:
+    inputs = _f_inputs(rng)
+    return practice.Instance(
+        question=f"$(\\partial f/\\partial x, \\partial f/\\partial y)$ for {_f_text(inputs)}.",
+        inputs=inputs,
+        expected=_f_parts(**inputs)[0],
+        hint="treat the other variable as a constant; sin(xy) needs the chain rule",
+    )
+
+
+@practice.exercise("hessian", title="The Hessian")
+def _hessian(rng: np.random.Generator) -> practice.Instance:
+    inputs = _f_inputs(rng)
+    return practice.Instance(
+        question=f"The Hessian matrix of second partial derivatives for {_f_text(inputs)}.",
+        inputs=inputs,
+        expected=_f_parts(**inputs)[1],
+        hint="differentiate each first partial derivative again, by x (first row) and by y; "
+             "the two mixed entries are equal",
+    )
+
+
+@practice.exercise("jacobian_polar", title="Jacobian of polar coordinates")
+def _jacobian_polar(rng: np.random.Generator) -> practice.Instance:
+    r = float(np.round(rng.uniform(0.5, 3), 1))
+    theta = float(np.round(rng.uniform(-np.pi, np.pi), 2))
+    return practice.Instance(
+        question=(f"The Jacobian of $(r, \\theta) \\mapsto (r\\cos\\theta, r\\sin\\theta)$ at "
+                  f"$r = {r}$, $\\theta = {theta}$ (rows: outputs, columns: inputs)."),
+        inputs={"r": r, "theta": theta},
+        expected=np.array([[np.cos(theta), -r * np.sin(theta)],
+                           [np.sin(theta), r * np.cos(theta)]]),
+        hint="row i holds the partial derivatives of output i; column j those by input j",
+    )
+
+
+@practice.exercise("numerical_jacobian", title="A Jacobian by central differences")
+def _numerical_jacobian(rng: np.random.Generator) -> practice.Instance:
+    A = rng.integers(-3, 4, size=(int(rng.integers(1, 4)), int(rng.integers(1, 4)))).astype(float)
+    p = np.round(rng.uniform(-1, 1, size=A.shape[1]), 1)
+
+    def u(point: np.ndarray) -> np.ndarray:
+        return A @ np.asarray(point, dtype=float) + np.sin(np.sum(point))
+
+    cosine = np.cos(np.sum(p))
+    return practice.Instance(
+        question=(f"The Jacobian, by central differences with $h = 10^{{-6}}$, of "
+                  f"$u(p) = A p + \\sin(\\textstyle\\sum_j p_j)$ with $A = {practice.latex(A)}$ "
+                  f"at $p = {practice.latex(p)}$."),
+        inputs={"u": u, "p": p, "h": 1e-6},
+        expected=A + cosine,
+        hint="column j: (u(p + h e_j) - u(p - h e_j)) / (2h); the result has one row per output",
+        rtol=1e-6, atol=1e-8,
+    )
+
+
+# --------------------------------------------------------------------------- week 3: chain rule
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp(-z))
+
+
+@practice.exercise("total_derivative", title="Multivariate chain rule along a path")
+def _total_derivative(rng: np.random.Generator) -> practice.Instance:
+    a, b = (float(v) for v in np.round(rng.uniform(-2, 2, size=2), 1))
+    t = float(np.round(rng.uniform(-1.5, 1.5), 2))
+    x, y = np.cos(a * t), np.exp(b * t)
+    return practice.Instance(
+        question=(f"$df/dt$ at $t = {t}$ for $f(x, y) = x^2 y$ along the path "
+                  f"$x = \\cos({a:g} t)$, $y = e^{{{b:g} t}}$ (here $a = {a:g}$, $b = {b:g}$)."),
+        inputs={"a": a, "b": b, "t": t},
+        expected=2 * x * y * (-a * np.sin(a * t)) + x**2 * b * y,
+        hint="df/dt = (df/dx)(dx/dt) + (df/dy)(dy/dt): one term per path through x and y",
+    )
+
+
+def _neuron_inputs(rng: np.random.Generator) -> dict:
+    n = int(rng.integers(2, 5))
+    return {"w": np.round(rng.normal(size=n), 1), "b": float(np.round(rng.normal(), 1)),
+            "x": np.round(rng.uniform(-1, 1, size=n), 1)}
+
+
+@practice.exercise("neuron", title="One neuron")
+def _neuron(rng: np.random.Generator) -> practice.Instance:
+    inputs = _neuron_inputs(rng)
+    w, b, x = inputs["w"], inputs["b"], inputs["x"]
+    return practice.Instance(
+        question=(f"The activation $\\sigma(w \\cdot x + b)$ of a logistic neuron with "
+                  f"$w = {practice.latex(w)}$, $b = {b}$, $x = {practice.latex(x)}$."),
+        inputs=inputs,
+        expected=float(_sigmoid(w @ x + b)),
+        hint="the weighted sum w . x plus the bias, then the logistic function 1 / (1 + e^-z)",
+    )
+
+
+@practice.exercise("neuron_gradient", title="Gradient of a neuron's cost")
+def _neuron_gradient(rng: np.random.Generator) -> practice.Instance:
+    inputs = _neuron_inputs(rng)
+    target = float(rng.choice([0.0, 1.0]))
+    w, b, x = inputs["w"], inputs["b"], inputs["x"]
+    a = float(_sigmoid(w @ x + b))
+    delta = 2 * (a - target) * a * (1 - a)
+    return practice.Instance(
+        question=(f"The gradient $(\\partial C/\\partial w, \\partial C/\\partial b)$ of "
+                  f"$C = (\\sigma(w \\cdot x + b) - y)^2$ for $w = {practice.latex(w)}$, "
+                  f"$b = {b}$, $x = {practice.latex(x)}$, $y = {target:g}$."),
+        inputs={**inputs, "y": target},
+        expected=np.append(delta * x, delta),
+        hint="dC/da = 2 (a - y), da/dz = sigma(z)(1 - sigma(z)), dz/dw = x and dz/db = 1",
+    )
+
+
 # --------------------------------------------------------------------------- week 4: Taylor
 
 
