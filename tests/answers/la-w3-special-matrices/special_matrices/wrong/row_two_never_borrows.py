@@ -1,5 +1,5 @@
 """fixRowTwo raises as soon as the pivot is zero, without first adding row 3."""
-# fails: test_fixRowTwo_hidden, test_isSingular_hidden
+# fails: test_fixRowTwo_visible, test_fixRowTwo_hidden, test_isSingular_hidden
 # %% fixRowTwo
 def fixRowTwo(A):
     A[2] -= A[2, 0] * A[0]

@@ -1,5 +1,5 @@
 """fixRowTwo works on a copy and returns it, leaving the caller's matrix unchanged."""
-# fails: test_fixRowTwo_hidden, test_isSingular_hidden
+# fails: test_fixRowTwo_visible, test_fixRowTwo_hidden, test_isSingular_hidden
 # %% fixRowTwo
 def fixRowTwo(A):
     A = A.copy()

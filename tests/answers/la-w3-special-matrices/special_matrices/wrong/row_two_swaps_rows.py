@@ -1,5 +1,5 @@
 """fixRowTwo swaps rows 2 and 3 instead of adding row 3, which changes row 3 too."""
-# fails: test_fixRowTwo_hidden
+# fails: test_fixRowTwo_visible, test_fixRowTwo_hidden
 # %% fixRowTwo
 def fixRowTwo(A):
     A[2] -= A[2, 0] * A[0]
