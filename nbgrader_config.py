@@ -95,7 +95,7 @@ c.Sandbox.file_size_limit = "100M"  # largest file a kernel may write (RLIMIT_FS
 c.Sandbox.disk_limit = "512M"  # the kernel's private writable copy of the submission (tmpfs)
 c.Sandbox.output_limit = "2M"  # output kept per notebook; the rest is dropped with a note
 c.Sandbox.notebook_timeout = 900  # wall-clock seconds per notebook (cells: c.Execute.timeout)
-c.Sandbox.message_limit = "64M"  # largest message the grader accepts from a kernel
+c.Sandbox.message_limit = "128M"  # largest message the grader accepts from a kernel
 c.Sandbox.allow_unsafe = os.environ.get("MML_UNSAFE_GRADING") == "1"
 # Test cells run in a trusted process of the grader (mml/grading/trusted.py), never in the
 # student's kernel; each test cell gets c.Execute.timeout seconds there too.

@@ -12,7 +12,11 @@ built below. For every attack we assert, after the run:
 * the honest students' scores are what they should be;
 * ``submitted/`` is byte-identical before and after; the gradebook is consistent;
 * the attack's side effect is absent (files written outside, network connections, leftover
-  processes, huge outputs, solution or hidden-test text in outputs and feedback).
+  processes, huge outputs, solution or hidden-test text or inputs in outputs and feedback).
+
+Test cells run in the grader's trusted process (``mml.grading.trusted``), the answers in the
+sandboxed kernel: attacks on the test's frames, names, the checks or the kernel's replies can
+only spoil the attacker's own answers.
 
 Needs bubblewrap: without it the module is skipped, with the reason shown.
 """
@@ -71,6 +75,7 @@ class Attack:
     fails: frozenset[str]
     expect: tuple[str, ...] = ()
     answers: dict[str, str] = field(default_factory=dict)
+    may_fail: frozenset[str] = frozenset()  # outcome depends on the machine (resource bombs)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -83,16 +88,20 @@ def _cell_attacks() -> list[Attack]:
     for path in sorted(ATTACKS_DIR.glob("*.py")):
         parsed = submissions.parse_answer_file(path)
         expect: tuple[str, ...] = ()
+        may_fail: frozenset[str] = frozenset()
         for line in path.read_text().splitlines():
             if line.startswith("# expect:"):
                 words = [w.strip() for w in line[len("# expect:"):].split(",")]
                 expect = tuple(w for w in words if w and w != "none")
+            elif line.startswith("# may fail:"):
+                may_fail = frozenset(w.strip() for w in line[len("# may fail:"):].split(","))
         attacks.append(Attack(
             student="attack-" + path.stem.replace("_", "-"),
             description=parsed.description,
             fails=frozenset(parsed.fails),
             expect=expect,
             answers=parsed.cells,
+            may_fail=may_fail,
         ))
     return attacks
 
@@ -337,6 +346,9 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
 
     root = tmp_path_factory.mktemp("adversarial")
     classroom.make_course(root, [ASSIGNMENT])
+    for other in (root / "source" / ASSIGNMENT).glob("*.ipynb"):  # only the attacked notebook
+        if other.stem != NOTEBOOK:
+            other.unlink()
     _slim_source(root / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
     classroom.nbgrader("generate_assignment", ASSIGNMENT, "--force", root=root)
     source_nb = cells.read(root / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb")
@@ -460,17 +472,17 @@ def test_targeted_tests_score_zero(run: Run, attack: Attack) -> None:
     zero = {gid for gid, (score, _) in scores.items() if score == 0}
     full = {gid for gid, (score, top) in scores.items() if score == top}
     detail = f"{attack.description}\n  summary: {run.results[attack.student].summary()}"
-    assert zero == set(attack.fails), f"zeroed {sorted(zero)}, expected {sorted(attack.fails)}\n" \
-        + detail
-    assert full == ALL - attack.fails, detail
+    assert set(attack.fails) <= zero <= attack.fails | attack.may_fail, \
+        f"zeroed {sorted(zero)}, expected {sorted(attack.fails)}\n" + detail
+    assert ALL - attack.fails - attack.may_fail <= full == ALL - zero, detail
 
 
 @pytest.mark.parametrize("attack", [a for a in ATTACKS if a.expect],
                          ids=[a.student for a in ATTACKS if a.expect])
 def test_summary_says_what_went_wrong(run: Run, attack: Attack) -> None:
     summary = run.results[attack.student].summary().lower()
-    for word in attack.expect:
-        assert word.lower() in summary, f"{word!r} not in: {summary}"
+    for word in attack.expect:  # "a|b": either
+        assert any(w.lower() in summary for w in word.split("|")), f"{word!r} not in: {summary}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -596,7 +608,32 @@ def test_no_secret_in_any_output(run: Run) -> None:
                 leaks.append((path.parent.parent.name, line))
     assert not leaks, leaks[:5]
     stolen = _outputs_text(_autograded(run, "attack-steal-hidden-tests"))
-    assert "hidden test code" in stolen, "the thief printed nothing that needed scrubbing"
+    assert "HISTORY" in stolen and "CALLER: " not in stolen  # prints during calls are dropped
+
+
+def test_no_script_of_a_submission_in_feedback(run: Run) -> None:
+    """The submission's HTML, JavaScript and SVG outputs are not on its feedback page (its code,
+    escaped, is)."""
+    page = run.root / "feedback" / "attack-html-in-feedback" / ASSIGNMENT / f"{NOTEBOOK}.html"
+    text = page.read_text()
+    scripts = re.findall(r"<script[^>]*>(.*?)</script>", text, flags=re.DOTALL)
+    assert not [s for s in scripts if "mml-owned" in s]
+    assert "onerror=\"document" not in text and "<svg xmlns='http" not in text
+    assert "mml-owned" in text  # the cell's source is shown, as text
+
+
+def test_hidden_inputs_do_not_leak(run: Run) -> None:
+    """What the answer saw during hidden calls (printed, raised, written) reaches no output."""
+    nb = cells.read(_autograded(run, "attack-leak-hidden-inputs"))
+    by_id = {_gid(c): json.dumps(c.get("outputs", [])) for c in nb.cells}
+    assert "LEAK" in by_id["test_fixRowTwo_visible"]  # a visible test shows what was raised
+    for gid in ("test_fixRowTwo_hidden", "test_isSingular_hidden"):
+        assert "LEAK" not in by_id[gid] and "hidden test failed" in by_id[gid]
+    assert "LEAK" not in by_id["fixRowTwo"]
+    folder = run.root / "autograded" / "attack-leak-hidden-inputs" / ASSIGNMENT
+    assert not (folder / "leak.txt").exists()
+    page = run.root / "feedback" / "attack-leak-hidden-inputs" / ASSIGNMENT / f"{NOTEBOOK}.html"
+    assert "2., 5., 8., 1." not in _visible_text(page.read_text())
 
 
 def test_feedback_has_no_hidden_test_code(run: Run) -> None:

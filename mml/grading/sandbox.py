@@ -141,7 +141,7 @@ class Sandbox(Configurable):
         "2M", help="Largest total output (text, images) captured from one notebook."
     ).tag(config=True)
     message_limit = Unicode(
-        "64M", help="Largest message the grader accepts from a kernel (larger ones are dropped)."
+        "128M", help="Largest message the grader accepts from a kernel (larger ones are dropped)."
     ).tag(config=True)
     notebook_timeout = Int(
         900, help="Wall-clock seconds for a whole notebook; 0 means no limit."
@@ -806,14 +806,6 @@ class SandboxKernelManager(_kernel_manager_base()):  # type: ignore[misc]
 _ERROR_TEXT_LIMIT = 4000
 
 
-def _is_grade(cell: Any) -> bool:
-    return bool(cell.get("metadata", {}).get("nbgrader", {}).get("grade", False))
-
-
-def _is_solution(cell: Any) -> bool:
-    return bool(cell.get("metadata", {}).get("nbgrader", {}).get("solution", False))
-
-
 def _cell_name(cell: Any, index: int) -> str:
     return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") or f"#{index + 1}"
 
@@ -1199,11 +1191,6 @@ class SandboxExecuteMixin:
                     _cell_name(cell, kwargs.get("cell_index", 0)),
                 )
             )
-
-
-def _is_locked(cell: Any) -> bool:
-    meta = cell.get("metadata", {}).get("nbgrader", {})
-    return bool(meta.get("locked", False)) and not meta.get("solution", False)
 
 
 def _execute_base() -> type:

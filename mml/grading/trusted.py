@@ -155,7 +155,8 @@ def _hidden_message(exc: BaseException) -> tuple[str, str]:
     tb = exc.__traceback__
     while tb is not None:
         local = tb.tb_frame.f_locals
-        if tb.tb_frame.f_code.co_filename.startswith(_PACKAGE_DIR) and not label:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.startswith(_PACKAGE_DIR) and filename != __file__ and not label:
             if isinstance(local.get("name"), str):
                 label = local["name"]
             if isinstance(local.get("hint"), str):
@@ -254,10 +255,6 @@ class Runner:
             elif entry.get("kind") == "data":
                 with contextlib.suppress(wire.WireError):
                     self.ns[name] = wire.decode(entry.get("value"))
-
-    def needs_kernel(self, code: types.CodeType) -> bool:
-        loads, stores = _names(code)
-        return any(n not in self.ns for n in loads - stores - _BUILTINS)
 
     def changed_globals(self) -> dict[str, Any]:
         """Given plain-data globals whose value the kernel does not have yet."""
@@ -392,11 +389,7 @@ class Runner:
             if cell["kind"] == "test" and not self.go:
                 self.wait_for_go()
             if cell["kind"] == "given":
-                if not self.go:
-                    with contextlib.suppress(SyntaxError):
-                        if self.needs_kernel(compile(cell["source"], "<given code>", "exec")):
-                            self.wait_for_go()
-                self.run_given(cell["source"])
+                self.run_given(cell["source"])  # waits for "go" only if it needs the kernel
             else:
                 self.send({"op": "result", "position": position, **self.run_test(cell["source"])})
         self.send({"op": "done"})
@@ -560,13 +553,12 @@ class TrustedTests:
 
     def _give_up(self, tests: list[PlannedCell], done: int, cell_timeout: float) -> dict:
         """The process is stuck or gone: the remaining tests fail with a reason."""
+        ended = self.process is not None and self.process.poll() is not None
         self.stop()
+        error = _error("TestRunnerStopped", "the test runner stopped") if ended else _error(
+            "CellTimeoutError", f"the test did not finish within {cell_timeout:g} s")
         for cell in tests[done:]:
-            if cell.index not in self.results:
-                self.results[cell.index] = {"status": "fail", "outputs": [_error(
-                    "CellTimeoutError",
-                    f"the test did not finish within {cell_timeout:g} s",
-                )]}
+            self.results.setdefault(cell.index, {"status": "fail", "outputs": [error]})
         return self.results
 
     def stop(self) -> None:
@@ -606,8 +598,9 @@ def trusted_plan(nb: Any, meta: dict) -> TrustedTests | None:
     Returns
     -------
     TrustedTests or None
-        Every given (locked) cell and test cell, once, in notebook order; ``test_cells`` maps
-        the notebook index of every test cell (copies too) to its ``grade_id``.
+        Every given (locked) cell up to the last test cell and every test cell, once, in
+        notebook order; ``test_cells`` maps the notebook index of every test cell (copies too)
+        to its ``grade_id``.
     """
     roles: dict[str, tuple[str, str]] = {}
     if meta.get("db_url") and meta.get("assignment") and meta.get("notebook"):
@@ -647,7 +640,8 @@ def trusted_plan(nb: Any, meta: dict) -> TrustedTests | None:
             tests[index] = name
     if not tests:
         return None
-    return TrustedTests(plan=plan, test_cells=dict(sorted(tests.items())))
+    last = max(i for i, c in enumerate(plan) if c.kind == "test")
+    return TrustedTests(plan=plan[: last + 1], test_cells=dict(sorted(tests.items())))
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 # ruff: noqa: E402, E501, F811, F821 - a notebook cell: names come from earlier cells
 """Starts a thread (and a timer signal) that, while the tests run, overwrites the expected
-values in the checking function's frame with the wrong answer."""
+values in the checking function's frame with the wrong answer (the checks run in another
+process: there is nothing to overwrite)."""
 # fails: test_fixRowTwo_visible, test_fixRowTwo_hidden, test_fixRowThree_visible, test_fixRowThree_hidden, test_isSingular_hidden
-# expect: tamper
+# expect: none
 # %% fixRowTwo
 import signal
 import sys

@@ -1,7 +1,10 @@
 # ruff: noqa: E402, E501, F811, F821 - a notebook cell: names come from earlier cells
-"""Allocates memory until something gives: one huge block, then ever more blocks."""
+"""Allocates memory until something gives: one huge block, then ever more blocks. Which limit
+strikes first (memory, or the cell's time on a loaded machine) and whether the kernel survives
+it (and so whether the other answers are still graded) depends on the machine."""
 # fails: test_fixRowTwo_visible, test_fixRowTwo_hidden, test_isSingular_hidden
-# expect: memory
+# may fail: test_fixRowThree_visible, test_fixRowThree_hidden
+# expect: memory|timeout
 # %% fixRowTwo
 hoard = []
 try:
