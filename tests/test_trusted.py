@@ -181,3 +181,11 @@ def test_checks_call_names_the_line_of_the_student_function() -> None:
     text = message(results[1])
     assert "singular" in text and "MatrixIsSingular" in text and "no pivot" in text
     assert 'raise MatrixIsSingular("no pivot")' in text
+
+
+def test_hidden_lines_inside_a_block_make_the_whole_cell_hidden() -> None:
+    source = ("for x in [1.0, 2.0]:\n    checks.check_close(double(np.array([x])), [2 * x], 'ok')\n"
+              "### BEGIN HIDDEN TESTS\n    checks.check_close(double(np.array([x])), [0.0], "
+              "'double(secret)')\n### END HIDDEN TESTS")
+    result = grade(GIVEN, [source])[1]
+    assert result["status"] == "fail" and "a hidden test failed: double(secret)" in message(result)

@@ -360,10 +360,17 @@ class Runner:
     def run_test(self, source: str) -> dict:
         """Run a test cell; ``{"status": "pass"|"fail", "outputs": [...]}``."""
         outputs: list[dict] = []
-        for hidden, part in split_hidden(source):
+        parts = split_hidden(source)
+        try:
+            codes = [compile(p, "<hidden test>" if h else "<test>", "exec") for h, p in parts]
+        except SyntaxError:  # hidden lines inside a block: the whole cell counts as hidden
+            whole = "\n".join(p for _, p in parts)
+            parts, codes = [(True, whole)], [None]  # type: ignore[list-item]
+        for (hidden, part), code in zip(parts, codes, strict=True):
             buffer = io.StringIO()
             try:
-                code = compile(part, "<hidden test>" if hidden else "<test>", "exec")
+                if code is None:
+                    code = compile(part, "<hidden test>", "exec")
                 with _captured(buffer):
                     self.resolve(code)
                     exec(code, self.ns)  # noqa: S102 - the instructor's test code
