@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 
 from mml.grading import wire
+from mml.grading.cells import HIDDEN_BEGIN, HIDDEN_END
 from mml.grading.trusted import PlannedCell, TrustedTests, split_hidden
 
 GIVEN = '''
@@ -126,7 +127,8 @@ def test_pickles_unknown_tags_and_deep_nesting_are_refused() -> None:
 
 def test_split_hidden_separates_the_hidden_part() -> None:
     source = "a = 1\n### BEGIN HIDDEN TESTS\nb = 2\n### END HIDDEN TESTS\nc = 3"
-    assert split_hidden(source) == [(False, "a = 1"), (True, "b = 2"), (False, "c = 3")]
+    assert split_hidden(source, (HIDDEN_BEGIN, HIDDEN_END)) == [
+        (False, "a = 1"), (True, "b = 2"), (False, "c = 3")]
 
 
 def test_calls_run_in_the_kernel_and_results_are_checked_here() -> None:

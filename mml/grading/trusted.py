@@ -50,7 +50,6 @@ from typing import Any
 import numpy as np
 
 from mml.grading import wire
-from mml.grading.cells import HIDDEN_BEGIN, HIDDEN_END
 
 #: largest plain-data global (bytes) that is sent to the kernel when a test changed it
 MAX_PUSH = 4 * 1024 * 1024
@@ -81,13 +80,17 @@ class StudentFunction:
         return f"<function {self.__name__} of the notebook>"
 
 
-def split_hidden(source: str) -> list[tuple[bool, str]]:
-    """``[(hidden, code), ...]``: the parts of a test cell outside and inside hidden markers."""
+def split_hidden(source: str, markers: tuple[str, str]) -> list[tuple[bool, str]]:
+    """``[(hidden, code), ...]``: the parts of a test cell outside and inside hidden markers.
+
+    ``markers`` are the begin and end lines (:data:`mml.grading.cells.HIDDEN_BEGIN` and
+    ``HIDDEN_END``, sent by the grader: the trusted process does not load nbformat).
+    """
     parts: list[tuple[bool, list[str]]] = [(False, [])]
     for line in source.split("\n"):
         stripped = line.strip()
-        if stripped in (HIDDEN_BEGIN, HIDDEN_END):
-            parts.append((stripped == HIDDEN_BEGIN, []))
+        if stripped in markers:
+            parts.append((stripped == markers[0], []))
             continue
         parts[-1][1].append(line)
     return [(hidden, "\n".join(lines)) for hidden, lines in parts if "".join(lines).strip()]
@@ -193,6 +196,7 @@ class Runner:
         self.go = False
         self.in_call = False
         self.errors: dict[str, type] = {}
+        self.markers = ("", "")
 
     # -- messages ---------------------------------------------------------------------------
 
@@ -360,7 +364,7 @@ class Runner:
     def run_test(self, source: str) -> dict:
         """Run a test cell; ``{"status": "pass"|"fail", "outputs": [...]}``."""
         outputs: list[dict] = []
-        parts = split_hidden(source)
+        parts = split_hidden(source, self.markers)
         try:
             codes = [compile(p, "<hidden test>" if h else "<test>", "exec") for h, p in parts]
         except SyntaxError:  # hidden lines inside a block: the whole cell counts as hidden
@@ -392,6 +396,7 @@ class Runner:
     def run(self) -> None:
         plan = self.receive()
         cells = plan.get("cells", [])
+        self.markers = tuple(plan.get("hidden", ("", "")))  # type: ignore[assignment]
         for position, cell in enumerate(cells):
             if cell["kind"] == "test" and not self.go:
                 self.wait_for_go()
@@ -469,8 +474,10 @@ class TrustedTests:
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=self.workdir, env=env,
             start_new_session=True,
         )
+        from mml.grading.cells import HIDDEN_BEGIN, HIDDEN_END  # noqa: PLC0415 - grader side
+
         cells = [{"kind": c.kind, "source": c.source} for c in self.plan]
-        self._send({"op": "plan", "cells": cells})
+        self._send({"op": "plan", "cells": cells, "hidden": [HIDDEN_BEGIN, HIDDEN_END]})
 
     def _send(self, message: dict) -> None:
         assert self.process is not None and self.process.stdin is not None
