@@ -26,6 +26,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from mml.la import eigen
+from mml.runtime import live_box
 
 SHAPES = {"house": eigen.house, "square": eigen.unit_square, "circle": eigen.unit_circle}
 CUSTOM = "(your own)"
@@ -174,8 +175,10 @@ class EigenExplorer:
     """
 
     def __init__(self, preset: str = "symmetric", n: int = 3) -> None:
+        # wide enough to drag with care: 360 px less a 30 px label and the readout
         slider = dict(min=-3.0, max=3.0, step=0.05, continuous_update=False,
-                      readout_format=".2f", layout=widgets.Layout(width="260px"))
+                      readout_format=".2f", layout=widgets.Layout(width="360px"),
+                      style={"description_width": "30px"})
         self.entries = [widgets.FloatSlider(description=name, **slider) for name in "abcd"]
         self.presets = widgets.Dropdown(options=[CUSTOM, *eigen.PRESETS], value=CUSTOM,
                                         description="preset")
@@ -190,7 +193,8 @@ class EigenExplorer:
         self._quiet = False
         note = widgets.HTML("A = [[a, b], [c, d]] acts on column vectors.")
         controls = widgets.VBox([self.presets, *self.entries, self.power, self.shape, note])
-        self.widget = widgets.VBox([widgets.HBox([controls, self.text]), self.image])
+        self.widget = live_box([widgets.HBox([controls, self.text]), self.image],
+                               what="the eigen explorer")
         for control in self.entries:
             control.observe(self._entry_changed, names="value")
         self.presets.observe(self._preset_chosen, names="value")

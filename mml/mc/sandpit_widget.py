@@ -25,7 +25,7 @@ import numpy as np
 from matplotlib.patches import FancyBboxPatch
 
 from mml.mc.sandpit import HALF_WIDTH, Dip, Sandpit
-from mml.runtime import unattended
+from mml.runtime import needs_kernel_note, unattended
 
 SAND = "#ecd9a8"
 CMAP = "YlOrBr"
@@ -93,7 +93,7 @@ class SandpitView:
     Attributes
     ----------
     fig, ax, gauge : the figure, the pit's axes and the depth gauge's axes
-    status : the text line under the pit with the game's last message
+    status : the text line above the pit with the game's last message
     """
 
     def __init__(self, game: Sandpit, *, title: str | None = None,
@@ -101,7 +101,7 @@ class SandpitView:
         self.game = game
         self.fig = plt.figure(figsize=figsize)
         grid = self.fig.add_gridspec(1, 2, width_ratios=(7, 1), wspace=0.25,
-                                     left=0.08, right=0.9, bottom=0.16, top=0.9)
+                                     left=0.08, right=0.9, bottom=0.1, top=0.82)
         self.ax = self.fig.add_subplot(grid[0])
         self.gauge = self.fig.add_subplot(grid[1])
         self._revealed = False
@@ -131,7 +131,8 @@ class SandpitView:
         self.gauge.set_facecolor(SAND)
         self.gauge.set_title("stick", fontsize=9)
         self._gauge_lines: list = []
-        self.status = self.fig.text(0.08, 0.04, "", fontsize=10, wrap=True)
+        # the status line right above the pit, where the eye is after a click
+        self.status = self.fig.text(0.08, 0.975, "", fontsize=10, va="top", wrap=True)
         self._say(f"Click in the sandpit to dip the stick: {game.dips_left} dips left.")
         canvas = self.fig.canvas
         for attribute, value in (("header_visible", False), ("toolbar_visible", False),
@@ -151,7 +152,21 @@ class SandpitView:
         toolbar = getattr(self.fig.canvas, "toolbar", None)
         if toolbar is not None and str(getattr(toolbar, "mode", "")):
             return  # the user is zooming or panning
-        self.click(event.xdata, event.ydata)
+        try:
+            self.click(event.xdata, event.ydata)
+        except Exception as exc:  # noqa: BLE001 - a click must never fail silently
+            self._say(self.why_not(exc))
+            self._redraw()
+
+    def why_not(self, exc: Exception) -> str:
+        """Say in the status line why a click did nothing (a click's errors are otherwise lost:
+        matplotlib only logs exceptions raised in event handlers)."""
+        name = getattr(self.game.next_step, "__name__", "the step function")
+        if isinstance(exc, NotImplementedError):
+            return (f"Nothing happened: the walker's step function {name} is not written "
+                    "yet. Finish its exercise first, run its cell and this one again, then click.")
+        return (f"Nothing happened: {name} raised {type(exc).__name__}: {exc}. Fix it, run its "
+                "cell and this one again, then click.")
 
     def click(self, x: float, y: float) -> Dip | None:
         """Dip the stick at ``(x, y)`` as a mouse click would; return the game's :class:`Dip`.
@@ -239,5 +254,13 @@ class SandpitView:
         self._redraw()
 
     def show(self) -> None:
-        """Display the figure (``plt.show()``): a live widget with ipympl, a picture otherwise."""
+        """Display the figure (``plt.show()``): a live widget with ipympl, a picture otherwise.
+
+        A live figure comes with a note, shown only after the notebook is reopened without its
+        kernel: "Run the cell to start the game" (:func:`mml.runtime.needs_kernel_note`).
+        """
+        if clicks_work() and not unattended():
+            from IPython.display import HTML, display  # noqa: PLC0415
+
+            display(HTML(needs_kernel_note("the game")))
         plt.show()

@@ -26,6 +26,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
 from mml.mc import taylor
+from mml.runtime import live_box
 
 ERROR_FLOOR = 1e-16  # errors below rounding level are drawn at this height
 TRUST_TOLERANCE = 0.01  # an approximation is "good" where its error is below this
@@ -268,9 +269,9 @@ class SeriesExplorer:
         self.function.observe(self._on_function, names="value")
         self.point.observe(self.update, names="value")
         self.order.observe(self.update, names="value")
-        self.widget = widgets.VBox([
+        self.widget = live_box([
             widgets.HBox([self.function, self.point, self.order]), self.formula, self.image,
-        ])
+        ], what="the series explorer")
         self.update()
 
     def _set_point_range(self, a: float | None = None) -> None:
@@ -329,9 +330,9 @@ class SurfaceExplorer:
         self.surface.observe(self._on_surface, names="value")
         self.x0.observe(self.update, names="value")
         self.y0.observe(self.update, names="value")
-        self.widget = widgets.VBox([
+        self.widget = live_box([
             widgets.HBox([self.surface, self.x0, self.y0]), self.derivatives, self.image,
-        ])
+        ], what="the surface explorer")
         self.update()
 
     def _set_ranges(self, point: tuple[float, float]) -> None:
