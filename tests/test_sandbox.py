@@ -355,3 +355,19 @@ def test_tests_run_outside_the_kernel(tmp_path: Path) -> None:
     assert outputs["t_hidden"] == [], outputs["t_hidden"]  # in place: v came back changed
     assert "expected" not in json.dumps(outputs[4])  # nothing of the tests reached the kernel
     assert "8.75" not in json.dumps(outputs[4])  # the kernel's later prints show no call
+
+
+def test_feedback_keeps_text_and_images_of_outputs_only() -> None:
+    from mml.grading.nbgrader_ext import SanitizeOutputs
+
+    cell = new_code_cell("x")
+    cell.outputs = [
+        nbformat.v4.new_output("display_data", data={
+            "text/html": "<script>steal()</script>", "text/plain": "<HTML object>",
+            "image/png": "iVBOR"}),
+        nbformat.v4.new_output("display_data", data={"application/javascript": "steal()"}),
+        nbformat.v4.new_output("display_data", data={"image/svg+xml": "<svg><script/></svg>"}),
+    ]
+    SanitizeOutputs().preprocess_cell(cell, {}, 0)
+    assert cell.outputs[0].data == {"text/plain": "<HTML object>", "image/png": "iVBOR"}
+    assert "steal" not in json.dumps(cell.outputs)
