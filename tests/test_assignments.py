@@ -210,15 +210,15 @@ def test_feedback_hides_hidden_tests(graded, assignment: str, notebook: str) -> 
     with the results table."""
     result = graded(assignment)
     source = cells.read(course.REPO_ROOT / "source" / assignment / f"{notebook}.ipynb")
-    public = {
+    public = "\n".join(
         line.strip() for cell in source.cells for line in cells.split_secret(cell.source)[0]
-    }
+    )
     hidden = {
         line.strip()
         for cell in source.cells if cells.is_test(cell)
         for line in cells.split_secret(cell.source)[1]
-        if len(line.strip()) > 3
-    } - public  # a line that a visible test shows too is no leak
+        if len(line.strip()) > 3 and line.strip() not in public  # visible code is no leak
+    }
     submitted = result.root / "submitted"
     students = sorted(
         s for s in result.scores if (submitted / s / assignment / f"{notebook}.ipynb").exists()

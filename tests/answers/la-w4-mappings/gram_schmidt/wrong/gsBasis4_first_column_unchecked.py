@@ -1,6 +1,6 @@
 """gsBasis4 divides column 0 by its length without the verySmallNumber test (a zero column 0
 becomes NaN)."""
-# fails: test_gsBasis4_hidden
+# fails: test_gsBasis4_visible, test_gsBasis4_hidden
 # %% gsBasis4
 def gsBasis4(A):
     B = np.array(A, dtype=float)

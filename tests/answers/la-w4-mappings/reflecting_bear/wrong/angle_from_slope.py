@@ -1,5 +1,5 @@
 """Finds the mirror's angle as atan(y / x), which divides by zero for a vertical mirror."""
-# fails: test_build_reflection_matrix_hidden
+# fails: test_build_reflection_matrix_visible, test_build_reflection_matrix_hidden
 # %% build_reflection_matrix
 import math
 
