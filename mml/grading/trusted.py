@@ -197,6 +197,8 @@ class Runner:
         self.in_call = False
         self.errors: dict[str, type] = {}
         self.markers = ("", "")
+        self.ahead: list[str] = []  # sources of the cells still to run, until names are asked
+        self.looked_ahead = False
 
     # -- messages ---------------------------------------------------------------------------
 
@@ -241,11 +243,18 @@ class Runner:
     # -- names ------------------------------------------------------------------------------
 
     def resolve(self, code: types.CodeType) -> None:
-        """Bind the names ``code`` needs that only the student's notebook defines."""
+        """Bind the names ``code`` needs that only the student's notebook defines.
+
+        The first time, the names the rest of the plan will need are asked for too (one
+        request instead of one per cell).
+        """
         loads, stores = _names(code)
         unknown = sorted(n for n in loads - stores - _BUILTINS if n not in self.ns)
         if not unknown:
             return
+        if self.ahead:
+            unknown = sorted(set(unknown) | self.needed_ahead())
+            self.ahead = []
         reply = self.kernel({"op": "resolve", "names": unknown})
         found = reply.get("names")
         if not isinstance(found, dict):
@@ -259,6 +268,21 @@ class Runner:
             elif entry.get("kind") == "data":
                 with contextlib.suppress(wire.WireError):
                     self.ns[name] = wire.decode(entry.get("value"))
+
+    def needed_ahead(self) -> set[str]:
+        """Names the cells still to run read before binding them, and nothing here defines."""
+        needed: set[str] = set()
+        bound: set[str] = set()
+        for source in self.ahead:
+            text = "\n".join(line for line in source.split("\n")
+                             if line.strip() not in self.markers)
+            try:
+                loads, stores = _names(compile(text, "<ahead>", "exec"))
+            except SyntaxError:
+                continue
+            bound |= stores
+            needed |= {n for n in loads - bound - _BUILTINS if n not in self.ns}
+        return needed
 
     def changed_globals(self) -> dict[str, Any]:
         """Given plain-data globals whose value the kernel does not have yet."""
@@ -398,6 +422,9 @@ class Runner:
         cells = plan.get("cells", [])
         self.markers = tuple(plan.get("hidden", ("", "")))  # type: ignore[assignment]
         for position, cell in enumerate(cells):
+            if cell["kind"] == "test" and not self.looked_ahead:
+                self.looked_ahead = True
+                self.ahead = [c["source"] for c in cells[position:]]
             if cell["kind"] == "test" and not self.go:
                 self.wait_for_go()
             if cell["kind"] == "given":
