@@ -1,5 +1,5 @@
 """Written for the sandpit's two variables only: always returns a 2 x 2 matrix."""
-# fails: test_finite_difference_hessian_hidden
+# fails: test_finite_difference_hessian_visible, test_finite_difference_hessian_hidden
 # %% finite_difference_hessian
 def finite_difference_hessian(f, x, h=1e-4):
     dx = np.array([h, 0.0])
