@@ -152,17 +152,22 @@ def test_calls_run_in_the_kernel_and_results_are_checked_here() -> None:
 def test_failures_name_what_failed_and_hidden_ones_say_only_the_label() -> None:
     results = grade(GIVEN, [
         "checks.check_close(double(np.ones(2)), [3.0, 3.0], 'double(ones)', hint='times 3')",
-        "### BEGIN HIDDEN TESTS\nchecks.check_close(double(np.array([7.5])), [1.0], "
-        "'double(secret)', hint='think')\n### END HIDDEN TESTS",
         "returns_function()",
         "undefined_name(1)",
-    ])
-    visible, hidden, function, missing = (results[i] for i in (1, 2, 3, 4))
+        "### BEGIN HIDDEN TESTS\nchecks.check_close(double(np.array([7.5])), [1.0], "
+        "'double(secret)', hint='think')\n### END HIDDEN TESTS",
+        # a later visible test runs before any hidden part: the answer cannot hand back hidden
+        # inputs as its result
+        "checks.check_close(remember(np.array([1.25])), [0.0], 'remember(later)')",
+    ], student=STUDENT + "\nSEEN = []\ndef remember(x):\n    SEEN.append(x)\n    return SEEN\n"
+       "def double(A):\n    remember(A)\n    A *= 2\n    return A\n")
+    visible, function, missing, hidden, later = (results[i] for i in range(1, 6))
     assert visible["status"] == "fail" and "double(ones)" in message(visible)
-    assert "15" not in message(hidden) and "7.5" not in message(hidden)
-    assert "double(secret)" in message(hidden) and "think" in message(hidden)
     assert "returned a builtin_function_or_method" in message(function)
     assert "NameError" in message(missing)
+    assert "15" not in message(hidden) and "7.5" not in message(hidden)
+    assert "double(secret)" in message(hidden) and "think" in message(hidden)
+    assert "remember(later)" in message(later) and "7.5" not in message(later)
 
 
 def test_a_student_error_keeps_its_name_and_message() -> None:

@@ -25,7 +25,9 @@ The grader (:class:`TrustedTests`, used by :mod:`mml.grading.sandbox`) talks to 
 with JSON lines over its stdin and stdout; what the tests print is captured. The outcome of each
 test cell is returned as that cell's outputs: nothing for a pass, an error for a failure. A
 hidden test's failure is described here, from the check's own label and hint, never with text
-the kernel sent.
+the kernel sent. The visible parts of all tests run before any hidden part (the student's code
+could otherwise hand hidden inputs back as the answer a later visible test shows), and all
+tests run after every other cell, so no cell of the notebook can print what hidden tests sent.
 """
 
 from __future__ import annotations
@@ -385,20 +387,29 @@ class Runner:
                 if size is not None and size <= MAX_PUSH:
                     self.kernel_has[key] = wire.digest(value)  # the kernel ran this cell too
 
-    def run_test(self, source: str) -> dict:
-        """Run a test cell; ``{"status": "pass"|"fail", "outputs": [...]}``."""
-        outputs: list[dict] = []
+    def split(self, source: str) -> list[tuple[bool, str, types.CodeType | None]]:
+        """The parts of a test cell, compiled (code None: a syntax error, reported on run).
+
+        Hidden lines inside a block (they cannot run on their own) make the whole cell hidden.
+        """
         parts = split_hidden(source, self.markers)
         try:
-            codes = [compile(p, "<hidden test>" if h else "<test>", "exec") for h, p in parts]
-        except SyntaxError:  # hidden lines inside a block: the whole cell counts as hidden
+            return [(h, p, compile(p, "<hidden test>" if h else "<test>", "exec"))
+                    for h, p in parts]
+        except SyntaxError:
             whole = "\n".join(p for _, p in parts)
-            parts, codes = [(True, whole)], [None]  # type: ignore[list-item]
-        for (hidden, part), code in zip(parts, codes, strict=True):
+            if any(h for h, _ in parts):
+                return [(True, whole, None)]
+            return [(False, whole, None)]
+
+    def run_parts(self, parts: list[tuple[bool, str, types.CodeType | None]],
+                  outputs: list[dict]) -> str:
+        """Run parts of a test cell, adding to ``outputs``; ``"pass"`` or ``"fail"``."""
+        for hidden, part, code in parts:
             buffer = io.StringIO()
             try:
                 if code is None:
-                    code = compile(part, "<hidden test>", "exec")
+                    code = compile(part, "<hidden test>" if hidden else "<test>", "exec")
                 with _captured(buffer):
                     self.resolve(code)
                     exec(code, self.ns)  # noqa: S102 - the instructor's test code
@@ -412,25 +423,44 @@ class Runner:
                     if getattr(exc, "learner_line", ""):
                         evalue += f"\n  at {exc.learner_line}"  # type: ignore[attr-defined]
                 outputs.append(_error(ename, evalue))
-                return {"status": "fail", "outputs": outputs}
+                return "fail"
             if not hidden and buffer.getvalue():
                 outputs.append(_stream(buffer.getvalue()))
-        return {"status": "pass", "outputs": outputs}
+        return "pass"
 
     def run(self) -> None:
+        """Run the plan: given cells and the visible parts of the tests in notebook order, then
+        the hidden parts, in notebook order too.
+
+        No visible test runs after a hidden one: by then the student's code has seen hidden
+        inputs and could hand them back as an answer, which a visible test's message would show.
+        """
         plan = self.receive()
         cells = plan.get("cells", [])
         self.markers = tuple(plan.get("hidden", ("", "")))  # type: ignore[assignment]
+        later: list[tuple[int, list[dict], list]] = []
         for position, cell in enumerate(cells):
-            if cell["kind"] == "test" and not self.looked_ahead:
-                self.looked_ahead = True
-                self.ahead = [c["source"] for c in cells[position:]]
-            if cell["kind"] == "test" and not self.go:
-                self.wait_for_go()
             if cell["kind"] == "given":
                 self.run_given(cell["source"])  # waits for "go" only if it needs the kernel
+                continue
+            if not self.looked_ahead:
+                self.looked_ahead = True
+                self.ahead = [c["source"] for c in cells[position:]]
+            self.wait_for_go()
+            parts = self.split(cell["source"])
+            outputs: list[dict] = []
+            status = self.run_parts([p for p in parts if not p[0]], outputs)
+            hidden = [p for p in parts if p[0]]
+            if status == "pass" and hidden:
+                later.append((position, outputs, hidden))
+                self.send({"op": "progress"})
             else:
-                self.send({"op": "result", "position": position, **self.run_test(cell["source"])})
+                self.send({"op": "result", "position": position, "status": status,
+                           "outputs": outputs})
+        for position, outputs, hidden in later:
+            status = self.run_parts(hidden, outputs)
+            self.send({"op": "result", "position": position, "status": status,
+                       "outputs": outputs})
         self.send({"op": "done"})
 
 
@@ -554,12 +584,15 @@ class TrustedTests:
             Notebook cell index -> ``{"status": ..., "outputs": [...]}`` for every test cell.
         """
         tests = [c for c in self.plan if c.kind == "test"]
+
+        def budget() -> float:  # for the next part of a test
+            until = time.monotonic() + cell_timeout
+            return until if deadline is None else min(until, max(deadline, time.monotonic() + 1))
+
         self._send({"op": "go"})
         done = 0
         while done < len(tests):
-            cell_deadline = time.monotonic() + cell_timeout
-            if deadline is not None:
-                cell_deadline = min(cell_deadline, max(deadline, time.monotonic() + 1))
+            cell_deadline = budget()
             while True:
                 message = self._receive(cell_deadline)
                 if message is None:
@@ -570,6 +603,8 @@ class TrustedTests:
                     reply = {"op": "kernel-reply", "text": text} if error is None else {
                         "op": "kernel-reply", "error": error}
                     self._send(reply)
+                elif message.get("op") == "progress":  # a visible part done: a new budget
+                    cell_deadline = budget()
                 elif message.get("op") == "result":
                     cell = self.plan[message["position"]]
                     self.results[cell.index] = {
