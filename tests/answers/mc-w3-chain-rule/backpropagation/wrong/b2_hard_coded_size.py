@@ -1,5 +1,5 @@
 """J_b2 is right for the 1-6-7-2 network but reshapes to a hard-coded (7, 1): other sizes fail."""
-# fails: test_J_b2_hidden
+# fails: test_J_b2_visible, test_J_b2_hidden
 # %% J_b2
 def J_b2(x, y):
     a0, z1, a1, z2, a2, z3, a3 = network_function(x)
