@@ -14,15 +14,16 @@ The class is graded, each time in a fresh copy of the same course, by
 1. stock ``nbgrader autograde ASSIGNMENT --create --force``, one command per assignment, one
    notebook after another, kernels NOT sandboxed (the course configuration without its sandbox
    block);
-2. ``mml grade A1 A2 ... --jobs 1`` and ``--jobs 2``: one run for all assignments, every kernel
-   in the bubblewrap sandbox;
+2. ``mml grade A1 A2 ... --jobs 1`` and ``--jobs 2``: one run for all assignments on a Dask
+   ``LocalCluster`` of 1 and 2 workers, every kernel in the bubblewrap sandbox;
 3. the floor: every submitted notebook executed with plain nbclient (a bare kernel started,
    the notebook run, the kernel stopped) one after another in one process, unsandboxed, no
    gradebook: what any grader that gives each notebook a fresh kernel pays at least.
 
 It prints notebooks per second for each, the ratios to stock nbgrader, the floor per
-notebook (and its ideal on 2 cores), where the start-up time of a grading command goes, and
-checks that the two ``mml grade`` runs gave the same gradebook.
+notebook (and its ideal on 2 cores), a projection of the wall time for 10,000 students x one
+assignment on K workers (:func:`projection`), where the start-up time of a grading command
+goes, and checks that the two ``mml grade`` runs gave the same gradebook.
 
 By default the notebooks are cut down to their graded structure (the cells nbgrader knows:
 setup, given code, answers, tests), as the adversarial tests do: the demonstration cells
@@ -292,7 +293,7 @@ def gradebook_opens(root: Path, repeats: int = 20) -> tuple[float, float]:
     """Milliseconds per ``Gradebook(url)`` open and close: stock, and with the kept engine."""
     from nbgrader.api import Gradebook
 
-    from mml.grading.scheduler import fast_gradebook
+    from mml.grading.gradebook import fast_gradebook
 
     url = course.db_url(root)
 
@@ -343,6 +344,37 @@ def startup_report(root: Path) -> list[str]:
         f"  kernel start until ready, plain                       {plain:6.2f} s   per notebook",
         f"  kernel start until ready, bubblewrap sandbox          {boxed:6.2f} s   per notebook",
     ]
+
+
+# ---------------------------------------------------------------------------- scale model
+
+#: the class the projection is for: students handing in one assignment
+PROJECTED_STUDENTS = 10_000
+PROJECTED_WORKERS = (1, 2, 16, 64, 256, 1024)
+
+
+def projection(timings: list[Timing]) -> list[str]:
+    """Wall time for :data:`PROJECTED_STUDENTS` x one assignment on K workers.
+
+    The cost of one notebook is what ``mml grade --jobs 1`` measured per notebook, start-up
+    included (so slightly pessimistic); the parallel efficiency is what ``--jobs 2`` measured
+    against it on this machine, assumed to hold on K workers with a core each (a Dask
+    scheduler handles thousands of tasks per second: at seconds per notebook, it is not the
+    limit). Returns the lines to print.
+    """
+    ours = {int(t.label.split("--jobs ")[1].split()[0]): t for t in timings
+            if t.label.startswith("mml grade --jobs")}
+    if 1 not in ours:
+        return ["\nprojection: needs an mml grade --jobs 1 run"]
+    cost = ours[1].seconds / ours[1].notebooks
+    efficiency = min(1.0, ours[1].seconds / ours[2].seconds / 2) if 2 in ours else 1.0
+    lines = [f"\nprojection: {PROJECTED_STUDENTS:,} students x one assignment, "
+             f"{cost:.2f} s per notebook (measured on 1 worker), parallel efficiency "
+             f"{efficiency:.0%} (measured on 2 workers)"]
+    for workers in PROJECTED_WORKERS:
+        seconds = PROJECTED_STUDENTS * cost / (workers * (efficiency if workers > 1 else 1.0))
+        lines.append(f"  {workers:>5} worker(s): {seconds / 3600:8.2f} h")
+    return lines
 
 
 # ---------------------------------------------------------------------------- checking
@@ -439,6 +471,7 @@ def main(argv: list[str] | None = None) -> int:
             extra = (t.seconds - floor.seconds) / t.notebooks
             print(f"  {t.label}: {t.rate / floor.rate:.2f} x the 1-core floor rate, "
                   f"{extra:+.2f} s per notebook over it")
+    print("\n".join(projection(timings)))
     print("\nstart-up, where the time goes:")
     print("\n".join(startup))
 

@@ -278,23 +278,3 @@ def descendants(pid: int) -> set[int]:
 def alive(pids: set[int]) -> set[int]:
     """The processes of ``pids`` that still run (zombies count as dead)."""
     return {p for p in pids if (info := _stat(p)) is not None and info[0] != "Z"}
-
-
-#: the start of a script that runs :func:`mml.grading.scheduler.run_tasks` on a stand-in
-#: session; the script defines ``grade(student)``, then calls ``run_tasks(...)``
-FAKE_SESSION = """
-import os, sys, tempfile, time
-from mml.grading import scheduler
-from mml.grading.session import StudentResult
-
-class Session:  # just enough of a GradingSession for run_tasks
-    def __init__(self, root):
-        self.course_dir, self.assignment = root, "a"
-        class Folders:
-            autograded_directory, feedback_directory = "autograded", "feedback"
-            def format_path(self, kind, student, assignment):
-                return os.path.join(root, kind, student, assignment)
-        self.coursedir = Folders()
-    def grade_student(self, student):
-        return grade(student)
-"""

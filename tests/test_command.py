@@ -8,8 +8,9 @@ nothing was graded when the run was refused:
 * limit flags out of range (``--notebook-timeout -1``, ``--memory 0``, ``--timeout 0``, ...);
 * a corrupt gradebook;
 * a second ``mml grade`` on a course that is being graded (the course lock);
-* a 150 MB submitted notebook: refused unopened, with the reason (it scores zero);
-* the memory limit of each grading worker process.
+* a 150 MB submitted notebook: refused unopened, with the reason (it scores zero).
+
+The memory limit of each grading worker is tested with the Dask engine (``test_dask.py``).
 """
 
 from __future__ import annotations
@@ -17,13 +18,11 @@ from __future__ import annotations
 import fcntl
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from class_helpers import (
     ASSIGNMENT,
-    FAKE_SESSION,
     NOTEBOOK,
     copy_course,
     env,
@@ -133,22 +132,3 @@ def test_huge_notebook_is_refused_unopened(course_copy: Path) -> None:
     row = next(line for line in done.stdout.splitlines() if line.startswith("b-blank"))
     assert f"{NOTEBOOK}.ipynb is too large to grade (150.0 MB; the limit is 50.0 MB" in row, row
     assert " 0 / " in row, row
-
-
-WORKER_LIMIT = FAKE_SESSION + """
-import resource
-
-def grade(student):
-    return StudentResult(student, problems=[str(resource.getrlimit(resource.RLIMIT_AS)[0])])
-
-tasks = [scheduler.Task("a", "s", "key")]
-done = scheduler.run_tasks({"a": Session(tempfile.mkdtemp())}, tasks, 1, memory=3 * 1024**3)
-print(done[("a", "s")].result.problems[0])
-"""
-
-
-def test_each_grading_worker_has_a_memory_limit() -> None:
-    done = subprocess.run([sys.executable, "-c", WORKER_LIMIT], env=env(), capture_output=True,
-                          text=True, timeout=120, check=False)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.split()[-1] == str(3 * 1024**3)

@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from mml.grading import course, exports
 from mml.grading.config_check import ConfigProblem
+from mml.grading.gradebook import normalize_db_url
 from mml.grading.sandbox import SandboxUnavailable, parse_size
 from mml.grading.scheduler import (
     STATE_DIR,
@@ -23,7 +24,6 @@ from mml.grading.scheduler import (
     _session,
     default_jobs,
     grade_classes,
-    normalize_db_url,
 )
 from mml.grading.session import load_config
 
@@ -208,6 +208,11 @@ def add_class_arguments(parser: Any) -> None:
         f"(default: the number of cores, {default_jobs()} here)",
     )
     group.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="grade on the workers of a running Dask scheduler, e.g. tcp://HOST:8786 "
+        "(default: c.Cluster.scheduler, else a local cluster of --jobs workers)",
+    )
+    group.add_argument(
         "--force", action="store_true",
         help="grade again even students whose grading is complete and whose submission did "
         "not change (default: a rerun only grades what is new, changed or unfinished)",
@@ -356,12 +361,14 @@ def run_class(args: Any, course_dir: str, config: Any) -> int:
             else "NO SANDBOX (unsafe: students' code runs with your rights)"
         )
         jobs = args.jobs or default_jobs()
-        print(f"Grading {', '.join(assignments)} in {course_dir} with up to {jobs} job(s)\n"
-              f"  {where}", file=sys.stderr)
+        scheduler = getattr(args, "scheduler", None)
+        on = f"on the Dask scheduler {scheduler}" if scheduler else f"with up to {jobs} job(s)"
+        print(f"Grading {', '.join(assignments)} in {course_dir} {on}\n  {where}",
+              file=sys.stderr)
         try:
             reports = grade_classes(
                 assignments, args.student, sessions=sessions, jobs=jobs, force=args.force,
-                feedback=args.feedback, progress=not args.no_progress,
+                feedback=args.feedback, progress=not args.no_progress, scheduler=scheduler,
             )
         except LookupError as exc:
             print(f"mml grade: {exc}", file=sys.stderr)

@@ -1,182 +1,87 @@
-"""Grade a whole class fast and crash-safely: parallel workers, resumable runs, feedback.
+"""Grade a whole class fast and crash-safely: tasks on Dask, resumable runs, feedback.
 
-:func:`grade_class` is what ``mml grade`` runs. It grades the submissions of one assignment with
-:class:`mml.grading.session.GradingSession` (nbgrader's ``Autograde``, every kernel in the
-bubblewrap sandbox), and adds:
+:func:`grade_classes` is what ``mml grade`` runs. It plans one task per (assignment, student)
+and runs the tasks on Dask distributed (:mod:`mml.grading.cluster`): on this machine a
+``LocalCluster`` of ``jobs`` one-thread workers, or the workers of a running scheduler. Each
+worker grades with :class:`mml.grading.session.GradingSession` (nbgrader's ``Autograde``, every
+kernel in the bubblewrap sandbox) in a private course and returns the results as data; this
+process is the only writer: it stores each student's rows in the gradebook in one transaction
+(:func:`store`), then the autograded notebooks and the feedback, then the state file. Scores do
+not depend on the order, on ``jobs`` or on the cluster.
 
-**Parallel workers.** ``jobs`` worker processes are forked from the process that loaded
-nbgrader, the course configuration and the sandbox check, so imports and configuration are
-paid once per run, not once per worker or per student. Each worker grades one student at a
-time in its own sandboxed kernel and hands the result back through a pipe; the parent only
-schedules, shows progress and collects. Gradebook writes of different students never touch the
-same rows, so workers write concurrently: with PostgreSQL as is, with SQLite through a long
-busy timeout (a writer waits for the other's transaction instead of failing with "database is
-locked"). A worker that dies is replaced; its student is reported as failed and is graded
-again by the next run. Scores do not depend on the order or on ``jobs``.
-
-**Start-up paid once.** Besides imports and configuration, nbgrader opens the gradebook about
-a dozen times per student (each time a new SQLAlchemy engine and connection, a check of every
-table and of the course row). :func:`fast_gradebook` keeps one engine per database for the
-whole run and checks the schema once.
+**Faults.** A worker that dies loses its task to another worker (Dask reschedules it); a
+submission that has killed two workers is reported and not tried again; any other error of a
+task is reported for that student and the run goes on. A failed grading writes nothing and
+counts as failed; the next run grades it again.
 
 **Crash-safe, incremental reruns.** A student's grading is complete only when its *state
 file* ``.mml/grading/<assignment>/<student>.json`` (in the course directory) exists; it is
-removed before the student is (re)graded and written atomically last, after the gradebook
-commit, the autograded notebooks and the feedback. It records a key of what was graded (a hash
-of the files of ``submitted/<student>/<assignment>``, of ``source/<assignment>`` and of the
-grading limits) and the size and modification time of the autograded notebooks. A run skips a
-student whose state file matches the current key, whose autograded notebooks are unchanged and
-whose submission is in the gradebook; everything else is graded again from scratch (nbgrader
-rewrites every grade of a submission, so a half-graded student leaves nothing behind). So a run
-killed at any moment (even with SIGKILL: workers die with the parent via ``PR_SET_PDEATHSIG``,
-kernels with their worker via bubblewrap's ``--die-with-parent``) is finished by running it
-again, and a rerun only grades new or changed submissions unless ``force`` is given.
+removed before the student's results are written and written atomically last, after the
+gradebook commit, the autograded notebooks and the feedback. It records a key of what was
+graded (a hash of the files of ``submitted/<student>/<assignment>``, of ``source/<assignment>``
+and of the grading limits) and the size and modification time of the autograded notebooks. A
+run skips a student whose state file matches the current key, whose autograded notebooks are
+unchanged and whose submission is in the gradebook; everything else is graded again from
+scratch. So a run killed at any moment (even with SIGKILL: local workers die with it via
+``PR_SET_PDEATHSIG``, kernels with their worker via bubblewrap's ``--die-with-parent``) is
+finished by running it again, and a rerun only grades new or changed submissions unless
+``force`` is given.
 
 **Feedback.** With ``feedback=True`` each worker also writes the student's feedback HTML
 (nbgrader's ``GenerateFeedback``, configured in ``nbgrader_config.py`` to hide hidden tests)
-right after grading; a rerun writes feedback that is missing without grading again.
+right after grading; a rerun writes missing feedback here, without grading again.
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import fnmatch
 import hashlib
 import json
 import os
-import signal
 import sys
 import tempfile
 import time
-import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from mml.grading.cluster import (
+    ALLOWED_FAILURES,
+    Cluster,
+    grade_on_worker,
+    ignored,
+    killed_worker,
+    open_client,
+    pack_folder,
+    replace_folder,
+    run_on_client,
+)
 from mml.grading.config_check import size_limit
-from mml.grading.sandbox import Incident
-from mml.grading.session import GradingSession, StudentResult, _last_error, load_config
+from mml.grading.course import tool_env
+from mml.grading.gradebook import (
+    definitions_template,
+    dispose_engines,
+    fast_gradebook,
+    normalize_db_url,
+    store_rows,
+)
+from mml.grading.sandbox import Incident, parse_size
+from mml.grading.session import (
+    GradingSession,
+    StudentResult,
+    _last_error,
+    generate_feedback,
+    load_config,
+)
 
 STATE_VERSION = 1
 #: where the state files live, relative to the course directory
 STATE_DIR = os.path.join(".mml", "grading")
-#: seconds an SQLite writer waits for another's transaction before giving up
-SQLITE_BUSY_TIMEOUT = 600.0
-
-
-# --------------------------------------------------------------------------------------------
-# the gradebook: one engine per database and run
-# --------------------------------------------------------------------------------------------
-
-_ENGINES: dict[str, Any] = {}
-_COURSES: set[tuple[str, str]] = set()
-_PATCHED: list[tuple[Any, Any]] = []
-
-
-def normalize_db_url(url: str) -> str:
-    """``postgresql://`` means psycopg 3 to SQLAlchemy 2.1; use psycopg2 if that is what exists.
-
-    Parameters
-    ----------
-    url : str
-        A gradebook URL.
-
-    Returns
-    -------
-    str
-        The URL, with an explicit ``+psycopg2`` driver when psycopg 3 is not installed.
-    """
-    for prefix in ("postgresql://", "postgres://"):
-        if url.startswith(prefix):
-            try:
-                import psycopg  # noqa: F401, PLC0415
-            except ImportError:
-                return "postgresql+psycopg2://" + url[len(prefix):]
-            return url
-    return url
-
-
-def _make_engine(url: str) -> Any:
-    from sqlalchemy import create_engine  # noqa: PLC0415
-
-    if url.startswith("sqlite"):
-        return create_engine(
-            url, future=True, connect_args={"timeout": SQLITE_BUSY_TIMEOUT}
-        )
-    return create_engine(url, future=True, pool_pre_ping=True)
-
-
-def _dispose_engines(close: bool = True) -> None:
-    for engine in _ENGINES.values():
-        engine.dispose(close=close)
-
-
-os.register_at_fork(after_in_child=lambda: _dispose_engines(close=False))
-
-
-@contextlib.contextmanager
-def fast_gradebook() -> Iterator[None]:
-    """Within this block, nbgrader's ``Gradebook`` reuses one engine per database.
-
-    Stock ``Gradebook(url)`` creates an engine, opens a connection, lists the tables, runs
-    ``create_all`` (one query per table) and checks the course row, and ``close()`` throws the
-    engine away: nbgrader does that about a dozen times per student. Here the first
-    ``Gradebook(url)`` of a database does all that once (and gives SQLite a long busy timeout);
-    later ones only open a session on the kept engine. Nested use is allowed.
-
-    Yields
-    ------
-    None
-    """
-    from nbgrader.api import Gradebook  # noqa: PLC0415
-    from sqlalchemy.orm import scoped_session, sessionmaker  # noqa: PLC0415
-
-    if _PATCHED:
-        yield
-        return
-    original_init, original_close = Gradebook.__init__, Gradebook.close
-
-    def __init__(  # noqa: N807
-        self: Any, db_url: str, course_id: str = "default_course", authenticator: Any = None
-    ) -> None:
-        engine = _ENGINES.get(db_url)
-        if engine is None:
-            original_init(self, db_url, course_id, authenticator)  # schema, alembic, course
-            self.db.remove()
-            self.engine.dispose()
-            engine = _ENGINES[db_url] = _make_engine(db_url)
-            _COURSES.add((db_url, course_id))
-        self.engine = engine
-        self.db = scoped_session(sessionmaker(autoflush=True, bind=engine, future=True))
-        if (db_url, course_id) not in _COURSES:
-            self.check_course(course_id=course_id)
-            _COURSES.add((db_url, course_id))
-        self.course_id = course_id
-        self.authenticator = authenticator
-
-    def close(self: Any) -> None:
-        self.db.remove()
-
-    Gradebook.__init__ = __init__
-    Gradebook.close = close
-    _PATCHED.append((original_init, original_close))
-    try:
-        yield
-    finally:
-        Gradebook.__init__, Gradebook.close = _PATCHED.pop()
-        _dispose_engines()
-        _ENGINES.clear()
-        _COURSES.clear()
 
 
 # --------------------------------------------------------------------------------------------
 # state files: what was graded, and is it complete?
 # --------------------------------------------------------------------------------------------
-
-
-def _ignored(name: str, patterns: Iterable[str]) -> bool:
-    return any(fnmatch.fnmatch(name, p) for p in patterns)
 
 
 def tree_hash(folder: str, ignore: Iterable[str] = (), digest: Any = None) -> str:
@@ -206,9 +111,9 @@ def tree_hash(folder: str, ignore: Iterable[str] = (), digest: Any = None) -> st
         digest.update(b"<missing>")
         return digest.hexdigest()
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not _ignored(d, patterns))
+        dirs[:] = sorted(d for d in dirs if not ignored(d, patterns))
         for name in sorted(files):
-            if _ignored(name, patterns):
+            if ignored(name, patterns):
                 continue
             full = os.path.join(root, name)
             rel = os.path.relpath(full, folder).encode("utf-8", "surrogateescape")
@@ -369,7 +274,7 @@ def _feedback_valid(session: GradingSession, student: str, state: dict | None) -
 
 
 # --------------------------------------------------------------------------------------------
-# one task: grade (and/or write the feedback of) one student
+# tasks, and what the client does with their results
 # --------------------------------------------------------------------------------------------
 
 
@@ -389,182 +294,78 @@ class TaskOutcome:
     """What a task did."""
 
     result: StudentResult
-    graded: bool = False  # nbgrader ran
+    graded: bool = False  # grading ran
     feedback_written: bool = False
     stale_feedback: bool = False  # regraded, feedback not asked for, older feedback exists
 
 
-def generate_feedback(session: GradingSession, student: str) -> dict:
-    """Write one student's feedback HTML with nbgrader's ``GenerateFeedback``, in this process.
+def write_feedback(session: GradingSession, task: Task) -> TaskOutcome:
+    """Write the feedback of a student whose grading is complete (in this process: no kernel
+    runs); the state file is rewritten to record it."""
+    state = read_state(session, task.student) or {}
+    result = result_from_dict(state.get("result") or {"student": task.student})
+    result.seconds = 0.0
+    outcome = TaskOutcome(result)
+    started = time.monotonic()
+    done = generate_feedback(session, task.student)
+    result.seconds += time.monotonic() - started
+    if not done.get("success"):
+        result.problems.append("feedback failed: " + _last_error(done))
+        return outcome
+    outcome.feedback_written = True
+    write_state(session, task.student, task.key, result, feedback=True)
+    return outcome
+
+
+def store(session: GradingSession, task: Task, data: dict) -> TaskOutcome:
+    """Write what a worker returned: the gradebook rows (one transaction), the autograded and
+    feedback files, then, last, the state file. The only writer of the course's grades.
 
     Parameters
     ----------
     session : GradingSession
-        The grading session.
-    student : str
-        The student id (must have been autograded).
-
-    Returns
-    -------
-    dict
-        nbgrader's ``capture_log`` result (``success``, ``log``, ``error``).
-    """
-    import warnings  # noqa: PLC0415
-
-    from nbgrader.converters import GenerateFeedback  # noqa: PLC0415
-    from nbgrader.utils import capture_log  # noqa: PLC0415
-
-    coursedir = session.coursedir
-    previous = (coursedir.assignment_id, coursedir.student_id)
-    coursedir.assignment_id = session.assignment
-    coursedir.student_id = student
-    try:
-        app = GenerateFeedback(coursedir=coursedir, config=session.config, log=session.log)
-        app.force = True
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return capture_log(app)
-    finally:
-        coursedir.assignment_id, coursedir.student_id = previous
-
-
-def run_task(session: GradingSession, task: Task) -> TaskOutcome:
-    """Do one task; the student's state file is written last, only if everything worked.
-
-    Parameters
-    ----------
-    session : GradingSession
-        The grading session.
+        The assignment's session (on this machine).
     task : Task
-        What to do.
+        The task the worker ran.
+    data : dict
+        :func:`mml.grading.cluster.grade_on_worker`'s result.
 
     Returns
     -------
     TaskOutcome
     """
-    if task.grade:
-        clear_state(session, task.student)
-        result = session.grade_student(task.student)
-        outcome = TaskOutcome(result, graded=True)
-    else:
-        state = read_state(session, task.student) or {}
-        result = result_from_dict(state.get("result") or {"student": task.student})
-        result.seconds = 0.0
-        outcome = TaskOutcome(result)
+    clear_state(session, task.student)
+    result = result_from_dict(data["result"])
+    outcome = TaskOutcome(result, graded=True)
     if not result.graded:
         return outcome
-    has_autograded = bool(_files_of(_autograded_dir(session, task.student), ".ipynb"))
-    if task.grade and not task.feedback:
+    coursedir = session.coursedir
+    store_rows(coursedir.db_url, coursedir.course_id, task.assignment, task.student,
+               data["rows"])
+    replace_folder(data["autograded"], _autograded_dir(session, task.student))
+    if not task.feedback:
         outcome.stale_feedback = bool(_files_of(_feedback_dir(session, task.student), ".html"))
-    if task.feedback and has_autograded:
-        started = time.monotonic()
-        done = generate_feedback(session, task.student)
-        result.seconds += time.monotonic() - started
-        if not done.get("success"):
-
-            result.problems.append("feedback failed: " + _last_error(done))
-            return outcome
+    elif data["feedback_problem"]:
+        result.problems.append("feedback failed: " + data["feedback_problem"])
+        return outcome
+    else:
+        replace_folder(data["feedback"], _feedback_dir(session, task.student))
         outcome.feedback_written = True
     write_state(session, task.student, task.key, result, feedback=task.feedback)
     return outcome
 
 
-def _safe_run_task(session: GradingSession, task: Task) -> TaskOutcome:
-    try:
-        return run_task(session, task)
-    except Exception as exc:  # noqa: BLE001 - reported for this student, the run goes on
-        detail = traceback.format_exc(limit=-3).strip().splitlines()[-1]
-        result = StudentResult(task.student)
-        result.problems.append(f"grading failed: internal error ({type(exc).__name__}: "
-                               f"{detail[:200]})")
-        return TaskOutcome(result)
-
-
-# --------------------------------------------------------------------------------------------
-# worker processes
-# --------------------------------------------------------------------------------------------
-
-_PR_SET_PDEATHSIG = 1
-
-
-def die_with_parent(parent_pid: int) -> None:
-    """Make the kernel SIGKILL this process when its parent dies (Linux); exit if it is gone."""
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent_pid:
-        os._exit(1)
-
-
-def _reset_after_fork() -> None:
-    """Forget event loops inherited from the parent (a kernel needs a loop of its own)."""
-    import asyncio  # noqa: PLC0415
-
-    with contextlib.suppress(Exception):
-        from jupyter_core import utils as jupyter_utils  # noqa: PLC0415
-
-        jupyter_utils._loop.set(None)  # noqa: SLF001
-        jupyter_utils._runner_map.clear()  # noqa: SLF001
-    asyncio.set_event_loop(None)
-
-
-def limit_memory(size: int | None) -> None:
-    """Limit the address space of this process to ``size`` bytes (RLIMIT_AS; None: no limit).
-
-    A grading worker parses submitted notebooks and kernel messages; the limit makes a
-    submission that would blow up the grader fail alone, with a MemoryError, instead of
-    pushing the machine into swap.
-    """
-    import resource  # noqa: PLC0415
-
-    if size is not None:
-        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
-        if hard != resource.RLIM_INFINITY:
-            size = min(size, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (size, hard))
-
-
-def _worker_main(
-    conn: Any, sessions: dict[str, GradingSession], parent_pid: int, memory: int | None
-) -> None:
-    """Body of a worker process: grade the tasks the parent sends until it sends None."""
-    die_with_parent(parent_pid)
-    limit_memory(memory)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C stops
-    _reset_after_fork()
-    with fast_gradebook():
-        while True:
-            try:
-                task = conn.recv()
-            except (EOFError, OSError):
-                return
-            if task is None:
-                return
-            conn.send(_safe_run_task(sessions[task.assignment], task))
-
-
-class _Worker:
-    def __init__(
-        self, ctx: Any, sessions: dict[str, GradingSession], memory: int | None
-    ) -> None:
-        self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(
-            target=_worker_main, args=(child, sessions, os.getpid(), memory), daemon=True
+def _failed(task: Task, error: BaseException) -> TaskOutcome:
+    result = StudentResult(task.student)
+    if killed_worker(error):
+        result.problems.append(
+            f"grading failed: this submission killed its grading worker {ALLOWED_FAILURES + 1} "
+            "times; it is not tried again (see the workers' logs)"
         )
-        self.process.start()
-        child.close()
-        self.task: Task | None = None
-        self.started = 0.0
-
-    def send(self, task: Task | None) -> None:
-        self.task = task
-        self.started = time.monotonic()
-        self.conn.send(task)
-
-    def kill(self) -> None:
-        with contextlib.suppress(OSError, ValueError):
-            self.process.kill()
-        self.process.join(5)
+    else:
+        result.problems.append(f"grading failed: internal error ({type(error).__name__}: "
+                               f"{str(error)[:200]})")
+    return TaskOutcome(result)
 
 
 def default_jobs() -> int:
@@ -575,28 +376,39 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _payloads(sessions: dict[str, GradingSession], tasks: list[Task]) -> Iterator[dict]:
+    """The data of each task, read when the task is submitted (not all at once)."""
+    for task in tasks:
+        session = sessions[task.assignment]
+        largest = max(parse_size(session.settings.file_size_limit),
+                      size_limit(session.config, "notebook_size_limit"))
+        yield {"assignment": task.assignment, "student": task.student,
+               "feedback": task.feedback,
+               "files": pack_folder(session.submission_dir(task.student),
+                                    session.coursedir.ignore, max_bytes=largest)}
+
+
 def run_tasks(
     sessions: dict[str, GradingSession],
     tasks: list[Task],
     jobs: int,
-    on_start: Callable[[Task], None] | None = None,
+    scheduler: str | None = None,
     on_done: Callable[[Task, TaskOutcome], None] | None = None,
-    memory: int | None = None,
 ) -> dict[tuple[str, str], TaskOutcome]:
-    """Run tasks in ``jobs`` forked worker processes (one is forked for ``jobs == 1`` too).
+    """Grade on Dask (:mod:`mml.grading.cluster`): workers grade, this process writes.
 
     Parameters
     ----------
     sessions : dict
-        ``{assignment: GradingSession}`` (inherited by the workers).
+        ``{assignment: GradingSession}``.
     tasks : list of Task
         What to do, in this order.
     jobs : int
-        Worker processes.
-    on_start, on_done : callable, optional
-        Called (in this process) when a task is handed out and when it is done.
-    memory : int, optional
-        Address-space limit of each worker process, in bytes (:func:`limit_memory`).
+        Workers of the local cluster (or of a configured cluster class).
+    scheduler : str, optional
+        Address of a running Dask scheduler to use instead.
+    on_done : callable, optional
+        Called (in this process) when a task is done.
 
     Returns
     -------
@@ -604,89 +416,48 @@ def run_tasks(
         ``{(assignment, student): TaskOutcome}``.
     """
     outcomes: dict[tuple[str, str], TaskOutcome] = {}
-    if not tasks:
-        return outcomes
-    jobs = max(1, min(jobs, len(tasks)))
-    import multiprocessing  # noqa: PLC0415
-    from multiprocessing.connection import wait  # noqa: PLC0415
 
-    ctx = multiprocessing.get_context("fork")
-    todo = list(tasks)
-    _dispose_engines()  # no open database connection may cross a fork
-    sys.stdout.flush()
-    sys.stderr.flush()
-    workers = [_Worker(ctx, sessions, memory) for _ in range(jobs)]
+    def done(task: Task, outcome: TaskOutcome) -> None:
+        outcomes[(task.assignment, task.student)] = outcome
+        if on_done:
+            on_done(task, outcome)
 
-    def give(index: int) -> None:
-        """Hand the next task to worker ``index``, replacing the worker if it has died."""
-        for _ in range(3):
-            if not todo:
+    grading = [t for t in tasks if t.grade]
+    os.environ.update(tool_env())  # nbgrader calls alembic by name; workers inherit it
+    with fast_gradebook():
+        for task in tasks:
+            if not task.grade:
+                done(task, write_feedback(sessions[task.assignment], task))
+        if not grading:
+            return outcomes
+        first = sessions[grading[0].assignment]
+        coursedir = first.coursedir
+        memory = size_limit(first.config, "worker_memory_limit")
+        shared = {
+            "config": first.config,
+            "template": definitions_template(coursedir.db_url, coursedir.course_id),
+            "source": {name: pack_folder(coursedir.format_path(coursedir.source_directory, ".",
+                                                                name), coursedir.ignore)
+                       for name in {t.assignment for t in grading}},
+            "course_root": Cluster(config=first.config).worker_course_root or first.course_dir,
+            "memory": memory,
+        }
+        by_key = {(t.assignment, t.student): t for t in grading}
+
+        def finished(payload: dict, data: dict | None, error: BaseException | None) -> None:
+            task = by_key[(payload["assignment"], payload["student"])]
+            session = sessions[task.assignment]
+            if error is not None or data is None:
+                done(task, _failed(task, error or RuntimeError("no result")))
                 return
-            worker = workers[index]
-            if not worker.process.is_alive():
-                worker.kill()
-                worker = workers[index] = _Worker(ctx, sessions, memory)
             try:
-                worker.send(todo[0])
-            except (OSError, ValueError):
-                worker.task = None
-                worker.kill()
-                workers[index] = _Worker(ctx, sessions, memory)
-                continue
-            task = todo.pop(0)
-            if on_start:
-                on_start(task)
-            return
-        raise RuntimeError("grading worker processes keep dying at start")
+                done(task, store(session, task, data))
+            except Exception as exc:  # noqa: BLE001 - reported for this student, the run goes on
+                done(task, _failed(task, exc))
 
-    try:
-        for index in range(len(workers)):
-            give(index)
-        while any(w.task is not None for w in workers):
-            busy = [i for i, w in enumerate(workers) if w.task is not None]
-            ready = wait(
-                [workers[i].conn for i in busy] + [workers[i].process.sentinel for i in busy], 5.0
-            )
-            for index in busy:
-                worker = workers[index]
-                task = worker.task
-                assert task is not None
-                outcome: TaskOutcome | None = None
-                died = False
-                if worker.conn in ready:
-                    try:
-                        outcome = worker.conn.recv()
-                    except (EOFError, OSError):
-                        died = True
-                elif worker.process.sentinel in ready:
-                    died = True
-                if died:
-                    worker.process.join(1)
-                    result = StudentResult(task.student)
-                    result.problems.append(
-                        "grading failed: the grading worker died "
-                        f"(exit code {worker.process.exitcode})"
-                    )
-                    result.seconds = time.monotonic() - worker.started
-                    outcome = TaskOutcome(result)
-                    worker.kill()
-                    workers[index] = _Worker(ctx, sessions, memory)
-                if outcome is None:
-                    continue
-                outcomes[(task.assignment, task.student)] = outcome
-                workers[index].task = None
-                if on_done:
-                    on_done(task, outcome)
-                give(index)
-        for worker in workers:
-            with contextlib.suppress(OSError, ValueError):
-                worker.conn.send(None)
-        for worker in workers:
-            worker.process.join(10)
-    finally:
-        for worker in workers:
-            if worker.process.is_alive():
-                worker.kill()
+        with open_client(first.config, min(jobs, len(grading)), scheduler, memory) as client:
+            run_on_client(client, grade_on_worker, _payloads(sessions, grading), shared,
+                          finished, window=max(4, 4 * jobs))
     return outcomes
 
 
@@ -726,37 +497,6 @@ def _graded_students(session: GradingSession) -> dict[str, tuple[float, float]]:
         }
 
 
-def create_students(sessions: dict[str, GradingSession], tasks: Iterable[Task]) -> None:
-    """Add every student that ``tasks`` grade to the gradebook, in this process, before any
-    worker starts.
-
-    nbgrader's autograde adds a student it does not find. Two workers grading two assignments
-    of the same new student would both insert its row at the same moment and one of them would
-    fail (a unique constraint, SQLite or PostgreSQL alike). Created here once, the workers only
-    find it; every other row a worker writes belongs to its own (assignment, student).
-
-    Parameters
-    ----------
-    sessions : dict
-        ``{assignment: GradingSession}``.
-    tasks : iterable of Task
-        The run's tasks (only those that grade need a student row).
-    """
-    from nbgrader.api import Gradebook  # noqa: PLC0415
-
-    wanted: dict[tuple[str, str], set[str]] = {}
-    for task in tasks:
-        if task.grade:
-            coursedir = sessions[task.assignment].coursedir
-            wanted.setdefault((coursedir.db_url, coursedir.course_id), set()).add(task.student)
-    with fast_gradebook():
-        for (url, course_id), students in wanted.items():
-            with Gradebook(url, course_id) as gb:
-                for student in sorted(students - {s.id for s in gb.students}):
-                    gb.add_student(student)
-        _dispose_engines()
-
-
 def _check_assignment(session: GradingSession) -> None:
     from nbgrader.api import Gradebook, MissingEntry  # noqa: PLC0415
 
@@ -772,7 +512,8 @@ def _check_assignment(session: GradingSession) -> None:
 
 
 def clean_stale_sandboxes(max_age: float = 60.0) -> int:
-    """Remove kernel folders (``mml-sandbox-*`` in the temp dir) left by a killed run.
+    """Remove kernel folders (``mml-sandbox-*``) and workers' private courses
+    (``mml-grade-*``) in the temp dir left by a killed run.
 
     A folder counts as stale when it is older than ``max_age`` seconds and no process runs in
     it (a live sandbox's ``bwrap`` has it as its working directory).
@@ -785,7 +526,8 @@ def clean_stale_sandboxes(max_age: float = 60.0) -> int:
     import glob  # noqa: PLC0415
     import shutil  # noqa: PLC0415
 
-    folders = glob.glob(os.path.join(tempfile.gettempdir(), "mml-sandbox-*"))
+    folders = [f for kind in ("mml-sandbox-*", "mml-grade-*")
+               for f in glob.glob(os.path.join(tempfile.gettempdir(), kind))]
     now = time.time()
     folders = [f for f in folders if now - os.stat(f).st_mtime > max_age]
     if not folders:
@@ -848,7 +590,7 @@ def plan(
     with fast_gradebook():
         _check_assignment(session)
         in_gradebook = _graded_students(session)
-        _dispose_engines()
+        dispose_engines()
     fingerprint = grading_fingerprint(session)
     known = set(in_gradebook)
     tasks: list[Task] = []
@@ -882,6 +624,7 @@ def grade_classes(
     feedback: bool = False,
     allow_unsafe: bool = False,
     progress: bool = False,
+    scheduler: str | None = None,
 ) -> list[ClassReport]:
     """Grade the submissions of several assignments with one pool of workers.
 
@@ -907,6 +650,9 @@ def grade_classes(
         Grade without the sandbox if bubblewrap is unavailable.
     progress : bool
         Show a progress bar on stderr.
+    scheduler : str, optional
+        Address of a running Dask scheduler (default: ``c.Cluster``'s setting, else a local
+        cluster of ``jobs`` workers).
 
     Returns
     -------
@@ -952,22 +698,16 @@ def grade_classes(
     if progress and tasks:
         from tqdm import tqdm  # noqa: PLC0415
 
-        tqdm.monitor_interval = 0  # no monitor thread: workers are forked during the run
         bar = tqdm(total=len(tasks), unit="student", file=sys.stderr, dynamic_ncols=True)
-
-    def on_start(task: Task) -> None:
-        if bar is not None:
-            label = task.student if len(names) == 1 else f"{task.assignment}/{task.student}"
-            bar.set_postfix_str(label)
 
     def on_done(task: Task, outcome: TaskOutcome) -> None:
         if bar is not None:
+            label = task.student if len(names) == 1 else f"{task.assignment}/{task.student}"
+            bar.set_postfix_str(label)
             bar.update(1)
 
-    create_students(sessions, tasks)
     try:
-        outcomes = run_tasks(sessions, tasks, jobs_used or 1, on_start, on_done,
-                             memory=size_limit(sessions[names[0]].config, "worker_memory_limit"))
+        outcomes = run_tasks(sessions, tasks, jobs_used or 1, scheduler, on_done)
     finally:
         if bar is not None:
             bar.close()

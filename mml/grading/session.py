@@ -15,12 +15,14 @@ run in this process so that start-up is paid once) with these changes:
 * a progress bar, then a table: per student, the score and what went wrong in plain words.
 
 Each submission is an independent task (:meth:`GradingSession.grade_student`). ``mml grade``
-runs them with :mod:`mml.grading.scheduler`: ``--jobs N`` worker processes (default: the number of
-cores) forked once per run, a gradebook engine kept per worker, and a state file per student
-written last, so that a killed run is finished by running it again and a rerun only grades
-new, changed or unfinished submissions (``--force`` grades everyone again). ``--feedback``
-writes feedback HTML, ``--export-csv`` and ``--export-course`` write LMS-ready CSV files
-(:mod:`mml.grading.exports`). The gradebook is SQLite by default; ``CourseDirectory.db_url`` (or
+runs them with :mod:`mml.grading.scheduler` on Dask (:mod:`mml.grading.cluster`): ``--jobs N``
+local workers (default: the number of cores) or the workers of ``--scheduler ADDRESS``, each
+grading in a private course and returning data; ``mml grade`` alone writes the gradebook and a
+state file per student, last, so that a killed run is finished by running it again and a rerun
+only grades new, changed or unfinished submissions (``--force`` grades everyone again).
+``--feedback`` writes feedback HTML, ``--export-csv`` and ``--export-course`` write CSV files
+(plain, or ``--format canvas|moodle`` with a ``--roster``; :mod:`mml.grading.exports`).
+The gradebook is SQLite by default; ``CourseDirectory.db_url`` (or
 ``MML_DB_URL``) may point to PostgreSQL (``postgresql+psycopg2://user@host/db``).
 
 Example
@@ -573,6 +575,40 @@ class GradingSession:
             if bar is not None:
                 bar.close()
         return results
+
+
+def generate_feedback(session: GradingSession, student: str) -> dict:
+    """Write one student's feedback HTML with nbgrader's ``GenerateFeedback``, in this process.
+
+    Parameters
+    ----------
+    session : GradingSession
+        The grading session.
+    student : str
+        The student id (must have been autograded).
+
+    Returns
+    -------
+    dict
+        nbgrader's ``capture_log`` result (``success``, ``log``, ``error``).
+    """
+    import warnings  # noqa: PLC0415
+
+    from nbgrader.converters import GenerateFeedback  # noqa: PLC0415
+    from nbgrader.utils import capture_log  # noqa: PLC0415
+
+    coursedir = session.coursedir
+    previous = (coursedir.assignment_id, coursedir.student_id)
+    coursedir.assignment_id = session.assignment
+    coursedir.student_id = student
+    try:
+        app = GenerateFeedback(coursedir=coursedir, config=session.config, log=session.log)
+        app.force = True
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return capture_log(app)
+    finally:
+        coursedir.assignment_id, coursedir.student_id = previous
 
 
 def _dedupe(incidents: list[Incident]) -> list[Incident]:

@@ -1,0 +1,187 @@
+"""``mml grade`` on Dask distributed: lost workers, a separate scheduler, worker limits.
+
+The engine itself (a ``LocalCluster`` of ``--jobs`` workers, the client the only writer) is
+what every ``mml grade`` test runs; ``test_class_grading`` shows that two workers give the
+sequential gradebook and that a client killed with SIGKILL is finished by a rerun. Here:
+
+* a grading worker killed mid-run (SIGKILL on the worker process running a kernel): its task
+  is run again on a new worker and the gradebook equals the sequential one;
+* a separate ``dask scheduler`` and ``dask worker`` processes on loopback, started the way a
+  real cluster is, grade the class (``--scheduler tcp://127.0.0.1:PORT``);
+* a task that kills its worker every time is given up after two workers, reported as killed,
+  while the others are done; every worker has the grading workers' memory limit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from class_helpers import (
+    ASSIGNMENT,
+    alive,
+    copy_course,
+    descendants,
+    env,
+    grade,
+    grade_command,
+    shared_sequential,
+    shared_template,
+    summary,
+)
+from pgtest import free_port
+
+from mml.grading import exports
+
+pytestmark = pytest.mark.xdist_group("class-grading")
+
+
+def _snapshot(root: Path) -> dict:
+    return exports.gradebook_snapshot("sqlite:///" + str(root / "gradebook.db"), [ASSIGNMENT],
+                                      "mml")
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as handle:
+            return handle.read().replace(b"\0", b" ").decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def _parent(pid: int) -> int:
+    with open(f"/proc/{pid}/stat", "rb") as handle:
+        data = handle.read()
+    return int(data[data.rfind(b")") + 2:].split()[1])
+
+
+def test_a_worker_killed_mid_run_still_ends_complete(tmp_path: Path,
+                                                     tmp_path_factory: pytest.TempPathFactory
+                                                     ) -> None:
+    sequential = shared_sequential(tmp_path_factory)
+    root = copy_course(shared_template(tmp_path_factory), tmp_path / "killed-worker")
+    log = open(tmp_path / "run.log", "w+")  # noqa: SIM115 - closed below
+    process = subprocess.Popen(grade_command(root, "--jobs", "2"), cwd=root, env=env(),
+                               stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 300
+    victim = None
+    while victim is None:
+        assert process.poll() is None, "mml grade ended before a worker could be killed"
+        assert time.monotonic() < deadline, "no kernel started in 300 s"
+        kernels = [p for p in alive(descendants(process.pid)) if "bwrap" in _cmdline(p)]
+        with contextlib.suppress(OSError):  # the kernel may end while we look
+            if kernels:
+                found = kernels[0]
+                while _parent(found) != process.pid:  # up to the Dask worker running it
+                    found = _parent(found)
+                os.kill(found, signal.SIGKILL)
+                victim = found
+        time.sleep(0.05)
+    assert process.wait(timeout=600) == 0, (tmp_path / "run.log").read_text()[-3000:]
+    log.seek(0)
+    output = log.read()
+    log.close()
+    done = subprocess.CompletedProcess([], 0, output, output)
+    assert summary(done) == {"total": 6, "graded": 6, "kept": 0, "failed": 0}, output
+    assert _snapshot(root) == _snapshot(sequential)
+
+
+def test_separate_scheduler_and_workers_on_loopback(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """``dask scheduler`` + ``dask worker`` (2 processes), as on a cluster, grade the class."""
+    sequential = shared_sequential(tmp_path_factory)
+    root = copy_course(shared_template(tmp_path_factory), tmp_path / "remote")
+    port = free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    dask = os.path.join(os.path.dirname(sys.executable), "dask")
+    cluster_env = {**env(), "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1",
+                   "DASK_DISTRIBUTED__SCHEDULER__WORKER_SATURATION": "1.0"}
+    started = [
+        subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                          "--no-dashboard"], env=cluster_env, cwd=tmp_path,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+        subprocess.Popen([dask, "worker", address, "--nworkers", "2", "--nthreads", "1",
+                          "--no-dashboard", "--memory-limit", "4GB"], env=cluster_env,
+                         cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+    ]
+    try:
+        done = grade(root, "--scheduler", address)
+        assert f"on the Dask scheduler {address}" in done.stderr
+        assert summary(done) == {"total": 6, "graded": 6, "kept": 0, "failed": 0}, done.stderr
+        assert _snapshot(root) == _snapshot(sequential)
+    finally:
+        for process in reversed(started):
+            process.terminate()
+        for process in reversed(started):
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+DIES_EVERY_TIME = """
+import os, resource
+from traitlets.config import Config
+from mml.grading import cluster
+
+def work(task, shared):
+    if task["student"] == "dies":
+        os._exit(3)  # the worker process itself dies, every time it runs this task
+    return {"limit": resource.getrlimit(resource.RLIMIT_AS)[0]}
+
+found = {}
+def done(task, value, error):
+    if value is not None:
+        found[task["student"]] = value["limit"]
+    else:
+        found[task["student"]] = "killed" if cluster.killed_worker(error) else repr(error)
+
+tasks = [{"student": s} for s in ["s1", "dies", "s2", "s3", "s4"]]
+with cluster.open_client(Config(), 2, memory=3 * 1024**3) as client:
+    cluster.run_on_client(client, work, tasks, {}, done)
+for student, what in sorted(found.items()):
+    print(student, what)
+"""
+
+
+def test_a_task_that_kills_its_worker_twice_is_given_up() -> None:
+    done = subprocess.run([sys.executable, "-c", DIES_EVERY_TIME], env=env(),
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = dict(line.split(" ", 1) for line in done.stdout.splitlines())
+    assert lines == {"dies": "killed", **{s: str(3 * 1024**3) for s in ("s1", "s2", "s3", "s4")}}
+
+
+CONFIGURED_CLUSTER = """
+from traitlets.config import Config
+from mml.grading import cluster
+
+config = Config()
+config.Cluster.cluster_class = "distributed.LocalCluster"  # as dask_jobqueue.SLURMCluster
+config.Cluster.cluster_kwargs = {"n_workers": 0, "threads_per_worker": 1,
+                                 "dashboard_address": ":0"}
+found = []
+with cluster.open_client(config, 2) as client:
+    cluster.run_on_client(client, lambda task, shared: task["n"] * shared["k"],
+                          [{"n": n} for n in range(5)], {"k": 10},
+                          lambda task, value, error: found.append(value))
+    client.wait_for_workers(2, timeout=300)
+    print(len(client.scheduler_info()["workers"]), sorted(found))
+"""
+
+
+def test_a_cluster_class_from_the_configuration_is_scaled_to_jobs() -> None:
+    """``c.Cluster.cluster_class`` (here LocalCluster, on Slurm dask_jobqueue.SLURMCluster)
+    is started with ``cluster_kwargs`` and scaled to ``--jobs`` workers."""
+    done = subprocess.run([sys.executable, "-c", CONFIGURED_CLUSTER], env=env(),
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.split("\n")[0] == "2 [0, 10, 20, 30, 40]"
