@@ -674,9 +674,9 @@ def trusted_plan(nb: Any, meta: dict) -> TrustedTests | None:
     Returns
     -------
     TrustedTests or None
-        Every given (locked) cell up to the last test cell and every test cell, once, in
-        notebook order; ``test_cells`` maps the notebook index of every test cell (copies too)
-        to its ``grade_id``.
+        Every test cell and the given (locked) cells that bind a name a later test needs (or
+        that such a cell needs), once, in notebook order; ``test_cells`` maps the notebook
+        index of every test cell (copies too) to its ``grade_id``.
     """
     roles: dict[str, tuple[str, str]] = {}
     if meta.get("db_url") and meta.get("assignment") and meta.get("notebook"):
@@ -716,8 +716,30 @@ def trusted_plan(nb: Any, meta: dict) -> TrustedTests | None:
             tests[index] = name
     if not tests:
         return None
-    last = max(i for i, c in enumerate(plan) if c.kind == "test")
-    return TrustedTests(plan=plan[: last + 1], test_cells=dict(sorted(tests.items())))
+    return TrustedTests(plan=_needed(plan), test_cells=dict(sorted(tests.items())))
+
+
+def _needed(plan: list[PlannedCell]) -> list[PlannedCell]:
+    """The plan without the given cells whose names no later test needs (pictures, demos that
+    call the student's functions): they ran in the kernel already."""
+    needed: set[str] = set()
+    kept: list[PlannedCell] = []
+    for cell in reversed(plan):
+        text = "\n".join(line for line in cell.source.split("\n")
+                         if not line.lstrip().startswith("###"))
+        try:
+            code = compile(text, "<cell>", "exec")
+        except SyntaxError:
+            if kept:  # IPython syntax: keep it, needing nothing we could name
+                kept.append(cell)
+            continue
+        loads, stores = _names(code)
+        if cell.kind == "given" and not (stores | _declared_globals(code)) & needed:
+            continue
+        if cell.kind == "test" or kept:
+            kept.append(cell)
+            needed |= loads
+    return kept[::-1]
 
 
 if __name__ == "__main__":
