@@ -1,0 +1,5 @@
+"""neuron uses 1 / (1 + exp(z)), the logistic function mirrored."""
+# fails: test_neuron_visible, test_neuron_hidden
+# %% neuron
+def neuron(w, b, x):
+    return float(1 / (1 + np.exp(np.dot(w, x) + b)))
