@@ -1,6 +1,6 @@
 """steepest_step loops over range(24), the number of bins of the heights histogram: right on
 those data, wrong (or an IndexError) on a histogram with another number of bins."""
-# fails: test_steepest_step_hidden
+# fails: test_steepest_step_visible, test_steepest_step_hidden
 # %% steepest_step
 def steepest_step(x, y, mu, sig, aggression):
     J = np.zeros(2)
