@@ -75,7 +75,6 @@ class Attack:
     fails: frozenset[str]
     expect: tuple[str, ...] = ()
     answers: dict[str, str] = field(default_factory=dict)
-    may_fail: frozenset[str] = frozenset()  # outcome depends on the machine (resource bombs)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -88,20 +87,16 @@ def _cell_attacks() -> list[Attack]:
     for path in sorted(ATTACKS_DIR.glob("*.py")):
         parsed = submissions.parse_answer_file(path)
         expect: tuple[str, ...] = ()
-        may_fail: frozenset[str] = frozenset()
         for line in path.read_text().splitlines():
             if line.startswith("# expect:"):
                 words = [w.strip() for w in line[len("# expect:"):].split(",")]
                 expect = tuple(w for w in words if w and w != "none")
-            elif line.startswith("# may fail:"):
-                may_fail = frozenset(w.strip() for w in line[len("# may fail:"):].split(","))
         attacks.append(Attack(
             student="attack-" + path.stem.replace("_", "-"),
             description=parsed.description,
             fails=frozenset(parsed.fails),
             expect=expect,
             answers=parsed.cells,
-            may_fail=may_fail,
         ))
     return attacks
 
@@ -130,6 +125,10 @@ FILE_ATTACKS = [
            ("symbolic link",)),
     Attack("attack-huge-extra-file", "reference answers plus a 150 MB file", frozenset(),
            ("too large",)),
+    Attack("attack-extra-cells", "records the arguments of every call and adds cells after "
+           "each test cell and at the end that print them, one of them claiming to be a test of "
+           "its own; answers wrong", frozenset(
+               {"test_fixRowTwo_visible", "test_fixRowTwo_hidden", "test_isSingular_hidden"})),
 ]
 ATTACKS = _cell_attacks() + FILE_ATTACKS
 HONEST = {
@@ -151,6 +150,8 @@ STEAL_FROM_LINK = (
     "    def fixRowTwo(A):\n"
     "        return A\n"
 )
+RECORD_CALLS = "SEEN = []\n\n\ndef fixRowTwo(A):\n    SEEN.append(A.tolist())\n    return A\n"
+PRINT_CALLS = "print('EXTRA', SEEN)"
 
 
 @dataclass
@@ -264,6 +265,19 @@ def _file_attack(attack: Attack, folder: Path, source_nb, release_nb, root: Path
             source_nb, "fixRowThree")})
         _write(thief, folder)
         (folder / "stolen.json").symlink_to(source_path)
+    elif name == "attack-extra-cells":
+        spy = submissions.fill_answers(release_nb, {
+            **submissions.reference_sources(source_nb), "fixRowTwo": RECORD_CALLS})
+        extended = []
+        for cell in spy.cells:
+            extended.append(cell)
+            if _gid(cell) in TESTS:
+                extended.append(nbformat.v4.new_code_cell(PRINT_CALLS))
+        claim = nbformat.v4.new_code_cell(PRINT_CALLS)
+        claim.metadata["nbgrader"] = {"schema_version": 3, "grade": True, "solution": False,
+                                      "locked": True, "points": 5.0, "grade_id": "test_extra"}
+        spy.cells = [*extended, claim, nbformat.v4.new_code_cell(PRINT_CALLS)]
+        _write(spy, folder)
     elif name == "attack-huge-extra-file":
         _write(reference, folder)
         with open(folder / "data.bin", "wb") as handle:
@@ -472,9 +486,9 @@ def test_targeted_tests_score_zero(run: Run, attack: Attack) -> None:
     zero = {gid for gid, (score, _) in scores.items() if score == 0}
     full = {gid for gid, (score, top) in scores.items() if score == top}
     detail = f"{attack.description}\n  summary: {run.results[attack.student].summary()}"
-    assert set(attack.fails) <= zero <= attack.fails | attack.may_fail, \
-        f"zeroed {sorted(zero)}, expected {sorted(attack.fails)}\n" + detail
-    assert ALL - attack.fails - attack.may_fail <= full == ALL - zero, detail
+    assert zero == attack.fails, f"zeroed {sorted(zero)}, expected {sorted(attack.fails)}\n" \
+        + detail
+    assert full == ALL - zero, detail
 
 
 @pytest.mark.parametrize("attack", [a for a in ATTACKS if a.expect],
@@ -634,6 +648,14 @@ def test_hidden_inputs_do_not_leak(run: Run) -> None:
     assert not (folder / "leak.txt").exists()
     page = run.root / "feedback" / "attack-leak-hidden-inputs" / ASSIGNMENT / f"{NOTEBOOK}.html"
     assert "2., 5., 8., 1." not in _visible_text(page.read_text())
+
+
+def test_extra_cells_see_no_call_of_a_test(run: Run) -> None:
+    """Cells added after the tests run before any test: they can print no test's inputs."""
+    nb = cells.read(_autograded(run, "attack-extra-cells"))
+    printed = [json.dumps(c.get("outputs", [])) for c in nb.cells if c.source == PRINT_CALLS]
+    assert len(printed) == len(TESTS) + 2
+    assert all("EXTRA []" in text and "[[" not in text for text in printed), printed
 
 
 def test_feedback_has_no_hidden_test_code(run: Run) -> None:

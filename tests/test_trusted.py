@@ -177,6 +177,20 @@ def test_a_student_error_keeps_its_name_and_message() -> None:
     assert message(results[1]).startswith("OwnError: no pivot\n  at line ")
 
 
+def test_a_hidden_failure_does_not_show_the_name_of_a_student_error() -> None:
+    """A class the student's code names after the hidden inputs is not shown (a builtin is)."""
+    results = grade(GIVEN, [
+        "### BEGIN HIDDEN TESTS\nchecks.check_close(spell(np.array([7.5])), [1.0], 'spell')\n"
+        "### END HIDDEN TESTS",
+        "### BEGIN HIDDEN TESTS\nchecks.check_close(double(None), [1.0], 'double')\n"
+        "### END HIDDEN TESTS",
+    ], student=STUDENT + "\ndef spell(x):\n"
+       "    raise type(f'Input_{int(x[0] * 10)}', (Exception,), {})('75')\n")
+    assert "75" not in message(results[1]) and "Input" not in message(results[1])
+    assert "(spell raised StudentError)" in message(results[1])
+    assert "(double raised TypeError)" in message(results[2])
+
+
 def test_the_reply_of_a_kernel_is_only_data() -> None:
     forged = wire.to_text({"ok": True, "value": {"k": 0}})
     with pytest.raises(wire.WireError):

@@ -779,6 +779,14 @@ class SandboxKernelManager(_kernel_manager_base()):  # type: ignore[misc]
             time.sleep(0.01)
         return len(killed)
 
+    async def _async_interrupt_kernel(self) -> None:
+        """Stop the cell's other processes first (a fork bomb would starve the kernel of the CPU
+        it needs to act on the interrupt), then interrupt the kernel."""
+        self.reap()
+        await super()._async_interrupt_kernel()
+
+    interrupt_kernel = _async_interrupt_kernel
+
     def exit_status(self) -> int | None:
         """The exit status of the sandbox process (128 + signal if killed), or None."""
         provisioner = getattr(self, "provisioner", None)
@@ -955,11 +963,12 @@ class SandboxExecuteMixin:
         self._timed_out = False
         try:
             self.execute_cell(cell, index)  # type: ignore[attr-defined]
+            # whatever the cell started and left running is stopped (before the probe of a
+            # timed-out kernel: leftovers must not starve it)
+            reaped = self.km.reap() if hasattr(self.km, "reap") else 0  # type: ignore[attr-defined]
             if self._timed_out and self._silent("", self.probe_timeout) is None:
                 self._unresponsive(cell, name)
                 return
-            # the kernel is idle now: whatever the cell started and left running is stopped
-            reaped = self.km.reap() if hasattr(self.km, "reap") else 0  # type: ignore[attr-defined]
             if reaped:
                 self._incident(Incident(
                     "processes", f"{reaped} leftover process(es) of the cell were stopped", name
