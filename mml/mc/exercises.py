@@ -37,7 +37,8 @@ def _polynomial_derivative(rng: np.random.Generator) -> practice.Instance:
                   f"{terms}$."),
         inputs={"coefficients": coefficients},
         expected=(powers * coefficients)[1:],
-        hint="power rule: a x^k becomes k a x^(k-1), so every term moves down one power",
+        hint="power rule: every term loses one power and gains a factor; the constant term "
+             "vanishes, so the list gets one entry shorter",
     )
 
 
@@ -50,7 +51,8 @@ def _product_derivative(rng: np.random.Generator) -> practice.Instance:
                  f"$b = {b:g}$).",
         inputs={"a": a, "b": b, "x": x},
         expected=(a * x ** (a - 1) + b * x**a) * np.exp(b * x),
-        hint="product rule (f g)' = f' g + f g', and the chain rule gives (e^(bx))' = b e^(bx)",
+        hint="product rule: two terms, one for each factor differentiated; the exponential's "
+             "inner function bx has a derivative of its own (chain rule)",
     )
 
 
@@ -63,7 +65,8 @@ def _chain_derivative(rng: np.random.Generator) -> practice.Instance:
                  f"$b = {b}$).",
         inputs={"a": a, "b": b, "x": x},
         expected=np.cos(a * x**b) * a * b * x ** (b - 1),
-        hint="outer derivative at the inner value, cos(a x^b), times the inner derivative",
+        hint="chain rule: the outer derivative taken at the inner value, times the inner "
+             "function's own derivative",
     )
 
 
@@ -142,7 +145,8 @@ def _numerical_jacobian(rng: np.random.Generator) -> practice.Instance:
                   f"at $p = {practice.latex(p)}$."),
         inputs={"u": u, "p": p, "h": 1e-6},
         expected=A + cosine,
-        hint="column j: (u(p + h e_j) - u(p - h e_j)) / (2h); the result has one row per output",
+        hint="column j is how every output changes when only input j moves (a central "
+             "difference in that direction); one row per output",
         rtol=1e-6, atol=1e-8,
     )
 
@@ -164,7 +168,8 @@ def _total_derivative(rng: np.random.Generator) -> practice.Instance:
                   f"$x = \\cos({a:g} t)$, $y = e^{{{b:g} t}}$ (here $a = {a:g}$, $b = {b:g}$)."),
         inputs={"a": a, "b": b, "t": t},
         expected=2 * x * y * (-a * np.sin(a * t)) + x**2 * b * y,
-        hint="df/dt = (df/dx)(dx/dt) + (df/dy)(dy/dt): one term per path through x and y",
+        hint="t reaches f along two paths, through x and through y: one chain-rule term per "
+             "path, added",
     )
 
 
@@ -183,7 +188,8 @@ def _neuron(rng: np.random.Generator) -> practice.Instance:
                   f"$w = {practice.latex(w)}$, $b = {b}$, $x = {practice.latex(x)}$."),
         inputs=inputs,
         expected=float(_sigmoid(w @ x + b)),
-        hint="the weighted sum w . x plus the bias, then the logistic function 1 / (1 + e^-z)",
+        hint="a neuron weighs its inputs, adds its bias, then squashes the sum with the "
+             "logistic function",
     )
 
 
@@ -200,7 +206,8 @@ def _neuron_gradient(rng: np.random.Generator) -> practice.Instance:
                   f"$b = {b}$, $x = {practice.latex(x)}$, $y = {target:g}$."),
         inputs={**inputs, "y": target},
         expected=np.append(delta * x, delta),
-        hint="dC/da = 2 (a - y), da/dz = sigma(z)(1 - sigma(z)), dz/dw = x and dz/db = 1",
+        hint="follow the chain cost -> a -> z -> (w, b): one factor per link, and mind the "
+             "square in the cost and the slope of the logistic function",
     )
 
 
@@ -229,7 +236,7 @@ def _taylor_coefficients(rng: np.random.Generator) -> practice.Instance:
                   f"$c_0, \\dots, c_{{{order}}}$ of its Taylor series about $a$."),
         inputs={"derivatives": derivatives},
         expected=taylor.taylor_coefficients(fn, a, order),
-        hint="the k-th coefficient divides the k-th derivative by k! (and 0! = 1! = 1)",
+        hint="differentiating c_k x^k k times leaves a factorial: undo it (and mind 0! = 1)",
     )
 
 
@@ -279,7 +286,8 @@ def _quadratic_approximation(rng: np.random.Generator) -> practice.Instance:
         question=_surface_question(surface, p, x, "The quadratic (second-order) approximation"),
         inputs={"f_p": f_p, "J": J, "H": H, "p": p, "x": x},
         expected=float(taylor.quadratic_approximation(f_p, J, H, p, x[0], x[1])),
-        hint="the second-order term is half of d^T H d, with d = x - p",
+        hint="the second-order term is the quadratic form of the Hessian in the step from p, "
+             "with the same factorial as in 1-D",
     )
 
 
@@ -367,7 +375,8 @@ def _lagrange_system(rng: np.random.Generator) -> practice.Instance:
                   f"{practice.latex(v)}$."),
         inputs={**args, "v": v},
         expected=_lagrange_residual(**args, v=v),
-        hint="three entries: the two components of grad f - lambda grad g, then g itself",
+        hint="three equations that all vanish at a solution: the two components of 'the "
+             "gradients are parallel' (with lambda), then the constraint",
     )
 
 
@@ -393,8 +402,8 @@ def _largest_rectangle(rng: np.random.Generator) -> practice.Instance:
                   f"$x^2/{a:g}^2 + y^2/{b:g}^2 = 1$."),
         inputs={"a": float(a), "b": float(b)},
         expected=np.array([np.sqrt(2) * a, np.sqrt(2) * b]),
-        hint="by symmetry the corner (x, y) maximises 4xy on the ellipse; the rectangle is 2x by "
-             "2y",
+        hint="the rectangle's corner lies on the ellipse and the rectangle is symmetric about "
+             "both axes: its sides are not the corner's coordinates",
     )
 
 
@@ -432,7 +441,8 @@ def _chi_squared(rng: np.random.Generator) -> practice.Instance:
                   f"with uncertainty $\\sigma = {sigma}$."),
         inputs={"x": x, "y": y, "m": m, "c": c, "sigma": sigma},
         expected=float(np.sum((_residuals(x, y, m, c) / sigma) ** 2)),
-        hint="square each residual after dividing it by its sigma, then add them up",
+        hint="each residual is measured in units of its own uncertainty, then squared and "
+             "added",
     )
 
 
@@ -446,8 +456,8 @@ def _fit_line(rng: np.random.Generator) -> practice.Instance:
                   f"{_data_text(x, y)}."),
         inputs={"x": x, "y": y},
         expected=np.array([m, y.mean() - m * x.mean()]),
-        hint="the slope is the covariance of x and y over the variance of x (same normalisation "
-             "for both); the line passes through the mean point",
+        hint="set both partial derivatives of chi-squared to zero; the best line passes "
+             "through the mean point",
     )
 
 
@@ -460,8 +470,8 @@ def _chi_squared_gradient(rng: np.random.Generator) -> practice.Instance:
                   f"$c = {c}$ for {_data_text(x, y)} ($\\sigma = 1$)."),
         inputs={"x": x, "y": y, "m": m, "c": c},
         expected=_chi2_gradient(x, y, m, c),
-        hint="chain rule: each squared residual r^2 gives 2 r times the derivative of r, and "
-             "dr/dm = -x, dr/dc = -1",
+        hint="chain rule on each squared residual: the square and the residual's own "
+             "dependence on m and on c both contribute (mind the sign)",
     )
 
 
