@@ -371,3 +371,29 @@ def test_feedback_keeps_text_and_images_of_outputs_only() -> None:
     SanitizeOutputs().preprocess_cell(cell, {}, 0)
     assert cell.outputs[0].data == {"text/plain": "<HTML object>", "image/png": "iVBOR"}
     assert "steal" not in json.dumps(cell.outputs)
+
+
+def test_validate_runs_the_tests_in_the_students_kernel(tmp_path: Path) -> None:
+    """With the course's configuration, nbgrader's *Validate* (and so JupyterLab's button) still
+    runs every test cell in the learner's own kernel, next to the answers: the process id the
+    answer saw is the test's own, which in the trusted process it would not be."""
+    from nbgrader.validator import Validator
+
+    from mml.grading.course import REPO_ROOT
+    from mml.grading.session import load_config
+
+    answer = _cell("import os\nKERNEL = os.getpid()\n\ndef f(x):\n    return 2 * x",
+                   solution=True, grade=False, locked=False, grade_id="answer")
+    same = _cell("import os\nassert os.getpid() == KERNEL, 'not in the kernel'\n"
+                 "checks.check_close(f(2), 4, 'f(2)')", grade=True, locked=True, points=1,
+                 grade_id="t_same_process")
+    failing = _cell("checks.check_close(f(3), 7, 'f(3)')", grade=True, locked=True, points=1,
+                    grade_id="t_fails")
+    setup = _cell("from mml import checks", locked=True, grade=False, grade_id="setup")
+    nb = new_notebook(cells=[setup, answer, same, failing])
+    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = tmp_path / "validate.ipynb"
+    nbformat.write(nb, path)
+    results = Validator(config=load_config(str(REPO_ROOT))).validate(str(path))
+    assert [r["source"] for r in results.get("failed", [])] == [failing.source], results
+    assert "f(3)" in results["failed"][0]["raw_error"]
