@@ -6,8 +6,8 @@ student in two workers at the same moment: the moment in which both used to crea
 row and one of them lost its assignment. Graded several times over, each time from a fresh
 gradebook, the result must equal a sequential run's, on SQLite and on PostgreSQL.
 
-And the summary never contradicts the table: a grading that fails (here: the folder where its
-autograded notebook must go is a file) is counted as failed, named with its reason, and the
+And the summary never contradicts the table: a grading that fails (here: nbgrader refuses a
+hand-in whose ``timestamp.txt`` is not a time) is counted as failed, named with its reason, and the
 exit code says so.
 """
 
@@ -108,14 +108,12 @@ def test_a_failed_grading_is_counted_as_failed(template: Path, tmp_path: Path) -
     """One task fails on purpose: the table names why, the summary counts it, exit code 1."""
     root = copy_course(template, tmp_path / "broken")
     broken = RACE_ASSIGNMENTS[2]
-    blocker = root / "autograded" / RACE_STUDENT / broken
-    blocker.parent.mkdir(parents=True)
-    blocker.write_text("a file where the autograded folder must go\n")
+    (root / "submitted" / RACE_STUDENT / broken / "timestamp.txt").write_text("not a time\n")
     done = grade(root, "--jobs", "2", assignments=RACE_ASSIGNMENTS[:3])
     assert done.returncode == 1, done.stderr[-3000:]
     assert summary(done, broken) == {"total": 1, "graded": 0, "kept": 0, "failed": 1}
     assert summary(done, "all") == {"total": 3, "graded": 2, "kept": 0, "failed": 1}
     row = [line for line in done.stdout.splitlines() if line.startswith(RACE_STUDENT)]
-    assert any("grading failed" in line and "Please see the above" not in line
+    assert any("grading failed: timestamp.txt is not a date and time ('not a time')" in line
                for line in row), done.stdout
     assert f"{broken}/{RACE_STUDENT}" in done.stderr, done.stderr

@@ -2,15 +2,15 @@
 
 **Where tasks run.** On one machine ``mml grade --jobs N`` starts a ``LocalCluster`` of ``N``
 worker processes (one thread, so one sandboxed kernel, each). With ``--scheduler
-tcp://HOST:8786`` (or ``c.Grader.scheduler``, or a cluster class such as
-``dask_jobqueue.SLURMCluster`` in ``c.Grader.cluster_class``) the tasks go to the workers of an
-existing Dask cluster. The client code is the same either way (:func:`open_client`).
+tcp://HOST:8786`` (or ``c.Cluster.scheduler``, or a cluster class such as
+``dask_jobqueue.SLURMCluster`` in ``c.Cluster.cluster_class``) the tasks go to the workers of a
+Dask cluster. The client code is the same either way (:func:`open_client`).
 
 **What travels.** A task carries the submission's bytes (:func:`pack_folder`), the grading
 configuration, and (sent once per worker) the assignment's source files and a gradebook
 *template*: a small SQLite file holding only the assignment definitions of the course's
 gradebook (:func:`definitions_template`). A worker needs the course's code and environment
-(mml, nbgrader, bubblewrap, ``data/`` at ``c.Grader.worker_course_root``), no shared
+(mml, nbgrader, bubblewrap, ``data/`` at ``c.Cluster.worker_course_root``), no shared
 filesystem and no database credentials.
 
 **What a worker does** (:func:`grade_on_worker`): unpacks the submission into a private

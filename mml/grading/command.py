@@ -130,7 +130,7 @@ def apply_arguments(config: Any, args: argparse.Namespace) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``mml grade``; 0 if every submission was graded, 1 if some failed, 2 if refused.
 
-    Grading, reruns, feedback and exports are done by :func:`mml.grading.scheduler.run_class`.
+    Grading, reruns, feedback and exports are done by :func:`run_class`.
     """
     course_dir = _course_dir(args.course_dir)
     try:

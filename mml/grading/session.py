@@ -98,6 +98,7 @@ class Preflight:
     missing_notebooks: list[str] = field(default_factory=list)
     unknown_notebooks: list[str] = field(default_factory=list)
     exists: bool = True
+    bad_timestamp: str | None = None  # why timestamp.txt cannot be read (nbgrader would fail)
 
 
 def _notebook_problem(path: str, max_size: int) -> str | None:
@@ -129,6 +130,33 @@ def _notebook_problem(path: str, max_size: int) -> str | None:
     return None
 
 
+#: a timestamp.txt longer than this is not a date and time
+TIMESTAMP_MAX_BYTES = 200
+
+
+def _timestamp_problem(path: str) -> str | None:
+    """Why the submission's ``timestamp.txt`` is not a date and time nbgrader reads, or None.
+
+    nbgrader fails on such a file with an error of its own (``'CourseDirectory' object has no
+    attribute 'fail'`` in 0.9.6); this says what is wrong and how to fix it instead.
+    """
+    from nbgrader.utils import parse_utc  # noqa: PLC0415
+
+    with open(path, "rb") as handle:
+        raw = handle.read(TIMESTAMP_MAX_BYTES + 1)
+    text = raw.decode("utf-8", "replace").strip()
+    if not text:
+        return None  # nbgrader ignores an empty timestamp
+    try:
+        if len(raw) <= TIMESTAMP_MAX_BYTES:
+            parse_utc(text)
+            return None
+    except ValueError:
+        pass
+    return (f"timestamp.txt is not a date and time ({text[:40]!r}): correct it (e.g. "
+            "2026-01-05 09:00:00 UTC) or delete it, then grade again")
+
+
 def scan_submission(
     folder: str, notebooks: Iterable[str], max_file_size: int, max_notebook_size: int
 ) -> Preflight:
@@ -148,8 +176,8 @@ def scan_submission(
     Returns
     -------
     Preflight
-        Files to leave out, notebooks that cannot be graded (they score zero), and notebooks
-        that are missing or unknown.
+        Files to leave out, notebooks that cannot be graded (they score zero), notebooks
+        that are missing or unknown, and a ``timestamp.txt`` that is not a time.
     """
     found = Preflight()
     if os.path.islink(folder) or not os.path.isdir(folder):
@@ -185,6 +213,9 @@ def scan_submission(
         n[: -len(".ipynb")] for n in os.listdir(folder) if n.endswith(".ipynb")
     }
     found.missing_notebooks = sorted(expected - present)
+    stamp = os.path.join(folder, "timestamp.txt")
+    if "timestamp.txt" not in found.excluded and os.path.isfile(stamp):
+        found.bad_timestamp = _timestamp_problem(stamp)
     return found
 
 
@@ -425,6 +456,10 @@ class GradingSession:
             result.problems.append(f"{name}.ipynb {reason} (scored 0)")
         for rel, reason in sorted(preflight.excluded.items()):
             result.problems.append(f"file {rel} left out: {reason}")
+        if preflight.bad_timestamp:
+            result.problems.append(f"grading failed: {preflight.bad_timestamp}")
+            result.seconds = time.monotonic() - started
+            return result
         for key in [k for k in INCIDENTS if k[0] == student and k[1] == self.assignment]:
             del INCIDENTS[key]
 
