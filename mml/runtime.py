@@ -20,14 +20,15 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
-WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
-
 # The note is shown only while the output area next to it has no live widget view; the dead view
 # itself ("Loading widget...", "model not found") is hidden. Pure CSS (:has), so it works after a
-# reopen without any kernel.
+# reopen without any kernel. JupyterLab renders a widget output as a Lumino panel
+# (``.jp-OutputArea-output.lm-Panel``): a live view is a Lumino widget inside it, a dead one is
+# only that panel's text. Both rules apply only to an output area that holds the note.
 _NOTE = """<style>
-.jp-OutputArea:has([data-mime-type="{mime}"] .lm-Widget) .mml-needs-kernel {{display: none;}}
-.jp-OutputArea-output[data-mime-type="{mime}"]:not(:has(.lm-Widget)) {{display: none;}}
+.jp-OutputArea:has(.jp-OutputArea-output.lm-Panel > .lm-Widget) .mml-needs-kernel {{display: none;}}
+.jp-OutputArea:has(.mml-needs-kernel) .jp-OutputArea-output.lm-Panel:not(:has(> .lm-Widget))
+{{display: none;}}
 </style><div class="mml-needs-kernel" style="color: #9a5b00; font-style: italic;">
 &#9654; Run the cell to start {what} (it needs a running kernel).</div>"""
 
@@ -40,7 +41,7 @@ def unattended() -> bool:
 
 def needs_kernel_note(what: str = "the explorer") -> str:
     """HTML of the one-line note shown where a live widget is not running (see :func:`live_box`)."""
-    return _NOTE.format(mime=WIDGET_MIME, what=what)
+    return _NOTE.format(what=what)
 
 
 @lru_cache(maxsize=1)

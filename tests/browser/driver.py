@@ -1,9 +1,9 @@
 """Drive one notebook in JupyterLab through ``window.jupyterapp``, as a learner's clicks would.
 
-:func:`run_notebook` opens a notebook, runs every cell with JupyterLab's own *Run Selected Cell
-and All Below* (after a cell fails, it carries on from the next cell, as a learner would who has
-not done that exercise yet) and reports each cell's outputs. :func:`kernel_print` runs code in
-the notebook's kernel and returns what it printed.
+:func:`run_notebook` clears the notebook's outputs, runs every cell with JupyterLab's own *Run
+Selected Cell and All Below* (after a cell fails, it carries on from the next cell not run yet, as
+a learner would who has not done that exercise yet) and reports each cell's outputs.
+:func:`kernel_print` runs code in the notebook's kernel and returns what it printed.
 """
 
 from __future__ import annotations
@@ -30,18 +30,13 @@ async () => {
   const panel = app.shell.currentWidget;
   const nb = panel.content;
   const n = nb.widgets.length;
-  let i = 0;
-  for (let round = 0; round < 200 && i < n; round++) {
+  await app.commands.execute('notebook:clear-all-cell-outputs');  // and execution counts
+  const pending = (from) => nb.widgets.findIndex((c, j) => j >= from && c.model.type === 'code'
+    && c.model.sharedModel.getSource().trim() && c.model.executionCount === null);
+  // JupyterLab stops at a failing cell: carry on from the first cell that has not run yet
+  for (let i = pending(0); i >= 0 && i < n; i = pending(i + 1)) {
     nb.activeCellIndex = i;
     await app.commands.execute('notebook:run-all-below');
-    let stop = -1;
-    for (let j = i; j < n; j++) {
-      const c = nb.widgets[j];
-      if (c.model.type !== 'code') continue;
-      if (c.model.outputs.toJSON().some(o => o.output_type === 'error')) { stop = j; break; }
-    }
-    if (stop < 0) break;
-    i = stop + 1;
   }
   return nb.widgets.map((c, index) => ({
     index,
@@ -137,32 +132,33 @@ def unexpected_errors(cells: list[Cell]) -> list[str]:
 
 
 _CANVAS_BOX = """
-(index) => {
+(label) => {
   const panel = window.jupyterapp.shell.currentWidget;
-  const figures = panel.content.node.querySelectorAll('.jupyter-matplotlib-canvas-div');
-  const el = figures[index];
+  const figure = Array.from(panel.content.node.querySelectorAll('.jupyter-matplotlib'))
+    .find(f => f.querySelector('.jupyter-matplotlib-header').textContent === label);
+  const el = figure.querySelector('.jupyter-matplotlib-canvas-div');
   el.scrollIntoView({block: 'center'});
   const r = el.getBoundingClientRect();
-  return {x: r.x, y: r.y, width: r.width, height: r.height, count: figures.length};
+  return {x: r.x, y: r.y, width: r.width, height: r.height};
 }
 """
 
 
-def figure_box(page, index: int) -> dict:
-    """Bounding box (CSS pixels) of the ``index``-th live matplotlib figure of the notebook."""
-    return page.evaluate(_CANVAS_BOX, index)
+def figure_box(page, label: str) -> dict:
+    """Bounding box (CSS pixels) of the live matplotlib figure labelled ``label`` ("Figure 3",
+    ipympl's hidden header) in the current notebook."""
+    return page.evaluate(_CANVAS_BOX, label)
 
 
-def click_data_point(page, index: int, fig: str, ax: str, x: float, y: float) -> None:
-    """Click figure ``index`` where the kernel's axes ``ax`` (of figure ``fig``) show (x, y)."""
+def click_data_point(page, fig: str, ax: str, x: float, y: float) -> None:
+    """Click the live figure ``fig`` (a name in the kernel) where its axes ``ax`` show (x, y)."""
     where = kernel_print(page, (
         "import json\n"
         f"_p = {ax}.transData.transform(({x}, {y}))\n"
         f"_w, _h = {fig}.canvas.get_width_height()\n"
-        "print(json.dumps([float(_p[0]), float(_p[1]), _w, _h]))\n"
+        f"print(json.dumps([float(_p[0]), float(_p[1]), _w, _h, {fig}.canvas._figure_label]))\n"
     ))
-    px, py, width, height = json.loads(where.strip().splitlines()[-1])
-    box = figure_box(page, index)
+    px, py, width, height, label = json.loads(where.strip().splitlines()[-1])
+    box = figure_box(page, label)
     page.mouse.click(box["x"] + px * box["width"] / width,
                      box["y"] + (height - py) * box["height"] / height)
-

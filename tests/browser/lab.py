@@ -46,6 +46,14 @@ class Lab:
         sep = "&" if "?" in path else "?"
         return f"{self.url}{path}{sep}token={self.token}"
 
+    def log_in(self, page) -> None:
+        """Log ``page``'s browser context in with the token, as opening JupyterLab's URL does.
+
+        Formgrader's pages set the login cookie for their own folder only, so a page opened
+        with ``?token=`` straight at ``/formgrader/manage_submissions/...`` cannot call
+        ``/formgrader/api/...``; a server page sets it for the whole server."""
+        page.goto(self.page_url("/api/status"))
+
     def shutdown_kernels(self) -> None:
         """Shut down every kernel of this server (what a test opened)."""
         for kernel in json.loads(urllib.request.urlopen(self.page_url("/api/kernels")).read()):

@@ -48,7 +48,7 @@ def test_notebook_runs_and_fails_only_on_exercises_to_do(
     assert "Loading widget..." not in " ".join(texts)
 
 
-# the first SandpitView the notebook made (its figure is the first live figure on the page)
+# the first SandpitView the notebook made
 FIRST_VIEW = ("import gc\n_views = sorted((o for o in gc.get_objects() if type(o).__name__ == "
               "'SandpitView'), key=lambda v: v.fig.number)\n_v = _views[0]\n")
 LAST_DIP = FIRST_VIEW + (
@@ -72,7 +72,7 @@ def test_clicks_in_the_sandpit_find_the_phone(student_lab, student_page) -> None
     before = page.screenshot()
     targets = [(2.0, -2.0)]
     for clicks in range(1, 12):
-        click_data_point(page, 0, "_v.fig", "_v.ax", *targets[-1])
+        click_data_point(page, "_v.fig", "_v.ax", *targets[-1])
         deadline = time.monotonic() + 20
         while (state := _state(page))["dips"] < clicks and time.monotonic() < deadline:
             time.sleep(0.3)
@@ -98,7 +98,7 @@ def test_the_walker_says_why_a_click_does_nothing(student_lab, student_page) -> 
     open_notebook(page, student_lab, "mc-w5-optimisation/gradient_descent.ipynb")
     run_notebook(page)
     kernel_print(page, FIRST_VIEW)
-    click_data_point(page, 0, "_v.fig", "_v.ax", 1.0, 1.0)
+    click_data_point(page, "_v.fig", "_v.ax", 1.0, 1.0)
     deadline = time.monotonic() + 20
     while "Nothing happened" not in (state := _state(page))["status"]:
         assert time.monotonic() < deadline, state
@@ -111,7 +111,9 @@ def test_an_eigen_slider_drag_changes_the_figure(student_lab, student_page) -> N
     open_notebook(page, student_lab, "la-w5-eigen/eigen_explorer.ipynb")
     assert unexpected_errors(run_notebook(page)) == []
     explorer = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .widget-vbox").first
-    slider = explorer.locator(".widget-slider", has_text="a").first
+    slider = explorer.locator(".widget-slider").first  # a of A = [[a, b], [c, d]]
+    slider.scroll_into_view_if_needed()
+    assert slider.locator(".widget-label").inner_text().strip() == "a"
     track = slider.locator(".noUi-target, .slider").first
     width = track.bounding_box()["width"]
     assert width >= 150, f"the slider is only {width:.0f} px wide"
@@ -133,7 +135,8 @@ def test_an_eigen_slider_drag_changes_the_figure(student_lab, student_page) -> N
 
 
 def _validate(page) -> str:
-    page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) button", has_text="Validate").click()
+    page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-ToolbarButtonComponent",
+                 has_text="Validate").click()
     dialog = page.locator(".jp-Dialog")
     dialog.wait_for(timeout=300_000)
     page.wait_for_function(
