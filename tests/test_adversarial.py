@@ -125,6 +125,8 @@ FILE_ATTACKS = [
            ("symbolic link",)),
     Attack("attack-huge-extra-file", "reference answers plus a 150 MB file", frozenset(),
            ("too large",)),
+    Attack("attack-move-given-cells", "moves the given-code cell after the tests and redefines "
+           "isSingular (by NumPy's rank) in a cell after it; answers wrong", ALL),
     Attack("attack-extra-cells", "records the arguments of every call and adds cells after "
            "each test cell and at the end that print them, one of them claiming to be a test of "
            "its own; answers wrong", frozenset(
@@ -265,6 +267,13 @@ def _file_attack(attack: Attack, folder: Path, source_nb, release_nb, root: Path
             source_nb, "fixRowThree")})
         _write(thief, folder)
         (folder / "stolen.json").symlink_to(source_path)
+    elif name == "attack-move-given-cells":
+        given = [c for c in wrong.cells if _gid(c) == "given_functions"]
+        own = nbformat.v4.new_code_cell(
+            "def isSingular(A):\n"
+            "    return bool(np.linalg.matrix_rank(np.asarray(A, dtype=float)) < 4)\n")
+        wrong.cells = [c for c in wrong.cells if _gid(c) != "given_functions"] + given + [own]
+        _write(wrong, folder)
     elif name == "attack-extra-cells":
         spy = submissions.fill_answers(release_nb, {
             **submissions.reference_sources(source_nb), "fixRowTwo": RECORD_CALLS})

@@ -13,12 +13,13 @@ import io
 import json
 import linecache
 
+import nbformat
 import numpy as np
 import pytest
 
 from mml.grading import wire
 from mml.grading.cells import HIDDEN_BEGIN, HIDDEN_END
-from mml.grading.trusted import PlannedCell, TrustedTests, split_hidden
+from mml.grading.trusted import PlannedCell, TrustedTests, split_hidden, trusted_plan
 
 GIVEN = '''
 import numpy as np
@@ -68,13 +69,18 @@ L = np.array([[0.0, 1.0], [1.0, 0.0]])
 
 def grade(given: str, tests: list[str], student: str = STUDENT) -> dict[int, dict]:
     """Run ``tests`` after ``given`` in the trusted process against a namespace ``student``."""
+    plan = [PlannedCell("given", given, 0)]
+    plan += [PlannedCell("test", source, i + 1) for i, source in enumerate(tests)]
+    return run(TrustedTests(plan=plan, test_cells={i + 1: f"t{i}" for i in range(len(tests))}),
+               student)
+
+
+def run(runner: TrustedTests, student: str) -> dict[int, dict]:
+    """Run ``runner``'s plan in the trusted process against a namespace ``student``."""
     namespace: dict = {}
     # like a kernel's cells, the student's source is in linecache
     linecache.cache["<student>"] = (len(student), None, student.splitlines(True), "<student>")
     exec(compile(student, "<student>", "exec"), namespace)  # noqa: S102 - the test's "student"
-    plan = [PlannedCell("given", given, 0)]
-    plan += [PlannedCell("test", source, i + 1) for i, source in enumerate(tests)]
-    runner = TrustedTests(plan=plan, test_cells={i + 1: f"t{i}" for i in range(len(tests))})
 
     def kernel(text: str, deadline: float, callback):  # noqa: ANN001, ANN202
         def ask(prompt: str) -> str:
@@ -189,6 +195,25 @@ def test_a_hidden_failure_does_not_show_the_name_of_a_student_error() -> None:
     assert "75" not in message(results[1]) and "Input" not in message(results[1])
     assert "(spell raised StudentError)" in message(results[1])
     assert "(double raised TypeError)" in message(results[2])
+
+
+def test_a_name_given_code_binds_never_comes_from_the_notebook() -> None:
+    """A given cell the submission moved after a test: the student's own version of its function
+    does not stand in for it (the test fails instead)."""
+    def cell(source: str, **nbgrader: object) -> nbformat.NotebookNode:
+        made = nbformat.v4.new_code_cell(source)
+        made.metadata["nbgrader"] = {"grade": False, "solution": False, **nbgrader}
+        return made
+
+    nb = nbformat.v4.new_notebook(cells=[
+        cell("from mml import checks", locked=True, grade_id="setup"),
+        cell("checks.check_true(helper(2) == 4, 'helper(2) is 4')", grade=True, locked=True,
+             points=1, grade_id="test"),
+        cell("def helper(x):\n    return x + 1", locked=True, grade_id="given"),
+    ])
+    runner = trusted_plan(nb, {})
+    assert runner is not None and "helper" in runner.given_names
+    assert "NameError: name 'helper'" in message(run(runner, "def helper(x):\n    return 4\n")[1])
 
 
 def test_the_reply_of_a_kernel_is_only_data() -> None:

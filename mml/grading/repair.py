@@ -21,12 +21,14 @@ class RepairCells(_preprocessor_base()):  # type: ignore[misc]
       ungraded cell or a cell of another schema version is a test cell again (stock nbgrader
       either keeps the change or stops grading the notebook with "Inconsistent checksums");
     * nbgrader metadata with an unknown or missing ``grade_id`` is removed (a plain cell);
-    * locked cells that were deleted, tests and also read-only cells that are not graded (such
-      as ``from mml import checks`` or given functions), are put back after the cell that
-      precedes them in the source notebook, so that deleting a cell can neither remove a test
-      nor replace the checking tools.
+    * deleted test cells are put back after the cell that precedes them in the source
+      notebook: nbgrader scores a test from its cell, so deleting one must not remove it.
 
-    nbgrader's own ``OverwriteCells`` then restores the source of every locked cell.
+    Deleted given cells (imports, given functions) are not put back: the tests run in the
+    trusted process (:mod:`mml.grading.trusted`) with the gradebook's given code, and never take
+    a name that given code binds from the student's kernel, so deleting one can only break the
+    student's own answers. nbgrader's own ``OverwriteCells`` then restores the source of every
+    locked cell.
     """
 
     def preprocess(self, nb: Any, resources: Any) -> Any:
@@ -78,7 +80,7 @@ class RepairCells(_preprocessor_base()):  # type: ignore[misc]
         present = positions()
         order = [name for name, *_ in source]
         for position, (name, cell_type, text, locked, checksum) in enumerate(source):
-            if name in present or not locked:
+            if name in present or name not in points:
                 continue
             maker = new_code_cell if cell_type == "code" else new_markdown_cell
             cell = maker(text)

@@ -1249,8 +1249,9 @@ def configure_nbgrader(c: Any) -> None:
     """Make plain ``nbgrader autograde`` with config ``c`` grade in the sandbox.
 
     Replaces the ``Execute`` step of ``Autograde.autograde_preprocessors`` (the configured list,
-    or nbgrader's default) by its sandboxed version and repairs edited or deleted cells
-    (:class:`mml.grading.repair.RepairCells`). ``mml grade`` does the same by itself.
+    or nbgrader's default) by its sandboxed version and repairs edited cells and deleted tests
+    (:class:`mml.grading.repair.RepairCells`, before nbgrader's ``OverwriteCells``, whose own
+    ``add_missing_cells`` is then never needed). ``mml grade`` does the same by itself.
 
     Parameters
     ----------
@@ -1278,5 +1279,3 @@ def configure_nbgrader(c: Any) -> None:
         sanitize.insert(sanitize.index(OverwriteCells) if OverwriteCells in sanitize else 0,
                         RepairCells)
     section.sanitize_preprocessors = sanitize
-    if "add_missing_cells" not in c.OverwriteCells:
-        c.OverwriteCells.add_missing_cells = True
