@@ -70,6 +70,47 @@ def _chain_derivative(rng: np.random.Generator) -> practice.Instance:
     )
 
 
+def _curve_family(rng: np.random.Generator, x: np.ndarray) -> tuple[str, np.ndarray, np.ndarray,
+                                                                     np.ndarray]:
+    """A random function's name, its values, its derivative and an antiderivative on ``x``."""
+    a = float(rng.choice([-2.0, -1.5, -1.0, 1.0, 1.5, 2.0]))
+    b = float(rng.choice([-1.5, -0.5, 0.5, 1.5, 2.0]))
+    kind = int(rng.integers(3))
+    if kind == 0:
+        return (f"{a:g} \\sin({b:g} x)", a * np.sin(b * x), a * b * np.cos(b * x),
+                -a / b * np.cos(b * x))
+    if kind == 1:
+        return (f"{a:g} x^3 + {b:g} x", a * x**3 + b * x, 3 * a * x**2 + b,
+                a * x**4 / 4 + b * x**2 / 2)
+    return (f"{a:g} e^{{{b:g} x}}", a * np.exp(b * x), a * b * np.exp(b * x),
+            a / b * np.exp(b * x))
+
+
+@practice.exercise("match_derivative", title="Which curve is the derivative?")
+def _match_derivative(rng: np.random.Generator) -> practice.Instance:
+    x = np.linspace(-2.0, 2.0, int(rng.integers(60, 101)))
+    while True:
+        name, f, df, antiderivative = _curve_family(rng, x)
+        others = [f, -df, 2 * df, df + 1, antiderivative]
+        # every wrong curve must be visibly different from the derivative
+        if min(np.linalg.norm(o - df) for o in others) > 0.3 * np.linalg.norm(df):
+            break
+    rows = [df, *others]
+    order = rng.permutation(len(rows))
+    candidates = np.array([rows[i] for i in order])
+    return practice.Instance(
+        question=(f"$f(x) = {name}$ is sampled at the points `p.x`, its values are "
+                  "`p.f_values`; which row of `p.candidates` (counting from 0) is $f'$? "
+                  "Plot them to see it first."),
+        inputs={"x": x, "f_values": f, "candidates": candidates},
+        expected=float(np.flatnonzero(order == 0)[0]),
+        hint="read the slope off the samples (rise over run between neighbours) and find the "
+             "curve closest to it; a curve of the right shape can still have the wrong sign "
+             "or size",
+        rtol=0, atol=1e-12,
+    )
+
+
 # --------------------------------------------------------------------------- week 2: Jacobians
 
 

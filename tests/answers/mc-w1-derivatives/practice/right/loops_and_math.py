@@ -14,3 +14,16 @@ def chain_derivative(a, b, x):
     inner = a * np.power(x, b)
     inner_slope = a * b * np.power(x, b - 1)
     return inner_slope * np.cos(inner)
+# %% match_derivative
+def match_derivative(x, f_values, candidates):
+    # forward differences, compared with each curve at the midpoints, by the sum of squares
+    best, best_error = None, None
+    for i in range(len(candidates)):
+        error = 0.0
+        for j in range(len(x) - 1):
+            slope = (f_values[j + 1] - f_values[j]) / (x[j + 1] - x[j])
+            middle = (candidates[i][j] + candidates[i][j + 1]) / 2
+            error += (slope - middle) ** 2
+        if best_error is None or error < best_error:
+            best, best_error = i, error
+    return best

@@ -25,3 +25,10 @@ def chain_derivative(a, b, x):
         return np.cos(u)
 
     return outer_slope(a * x**b) * (a * b * x ** (b - 1))
+# %% match_derivative
+def match_derivative(x, f_values, candidates):
+    # central differences at the inner points; the curve with the smallest largest gap wins
+    h = x[1] - x[0]
+    slopes = (f_values[2:] - f_values[:-2]) / (2 * h)
+    gaps = [(np.max(np.abs(row[1:-1] - slopes)), i) for i, row in enumerate(candidates)]
+    return min(gaps)[1]
