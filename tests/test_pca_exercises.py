@@ -11,8 +11,8 @@ from mml.pca import exercises  # noqa: F401 - registers the exercises
 
 NAMES = ["variance_1d", "shifted_scaled_stats", "covariance_2d", "is_inner_product",
          "inner_length", "inner_angle", "projection_matrix", "project",
-         "is_orthogonal_projection", "reconstruction_error", "optimal_coordinates",
-         "variance_left_out", "lagrangian_gradient"]
+         "is_orthogonal_projection", "reconstruction_error", "error_gradient",
+         "optimal_coordinates", "variance_left_out", "lagrangian_gradient"]
 SEEDS = range(1, 21)
 
 
@@ -48,6 +48,26 @@ def test_lagrangian_gradient_vanishes_at_an_eigenpair() -> None:
     at_eigenpair = np.append(2 * p.S @ vectors[:, -1] - 2 * values[-1] * vectors[:, -1],
                              1 - vectors[:, -1] @ vectors[:, -1])
     np.testing.assert_allclose(at_eigenpair, 0, atol=1e-12)
+
+
+def test_error_gradient_matches_finite_differences_and_vanishes_at_the_projection() -> None:
+    def error(X: np.ndarray, B: np.ndarray, Z: np.ndarray) -> float:
+        return float(np.sum((X - Z @ B.T) ** 2) / X.shape[0])
+
+    for seed in SEEDS:
+        p = practice.another("error_gradient", seed)
+        step = 1e-6
+        numeric = np.zeros_like(p.Z)
+        for index in np.ndindex(p.Z.shape):
+            shift = np.zeros_like(p.Z)
+            shift[index] = step
+            numeric[index] = (error(p.X, p.B, p.Z + shift) - error(p.X, p.B, p.Z - shift)) / (
+                2 * step)
+        np.testing.assert_allclose(p.expected, numeric, rtol=1e-5, atol=1e-7)
+        assert p.check(numeric, quiet=True)
+        assert not p.check(-numeric, quiet=True)
+        np.testing.assert_allclose(-2 / len(p.X) * (p.X - p.X @ p.B @ p.B.T) @ p.B, 0,
+                                   atol=1e-12)
 
 
 def test_statistics_instances_match_numpy() -> None:

@@ -34,7 +34,8 @@ def _variance_1d(rng: np.random.Generator) -> practice.Instance:
         question=f"The variance (divide by $N$) of the data set ${practice.latex(x[None, :])}$.",
         inputs={"x": x},
         expected=float(np.mean((x - x.mean()) ** 2)),
-        hint="the average squared distance from the mean (divide by N, not N - 1)",
+        hint="the spread is measured from the mean, and this course divides by the number of "
+             "points (not N - 1)",
     )
 
 
@@ -47,8 +48,8 @@ def _shifted_scaled_stats(rng: np.random.Generator) -> practice.Instance:
                   f"replaced by ${a:g} x + {b:g}$: the new mean and variance?"),
         inputs={"mean": mean, "var": var, "a": a, "b": b},
         expected=np.array([a * mean + b, a * a * var]),
-        hint="a shift moves the mean but not the spread; a scaling by a multiplies the "
-             "variance by a squared",
+        hint="a shift moves the points and the mean together; a scaling stretches every distance "
+             "from the mean, and the variance averages squared distances",
     )
 
 
@@ -61,8 +62,8 @@ def _covariance_2d(rng: np.random.Generator) -> practice.Instance:
                   f"$X = {practice.latex(X)}$."),
         inputs={"X": X},
         expected=centred.T @ centred / X.shape[0],
-        hint="centre the columns first; entry (i, j) averages the products of coordinates i "
-             "and j",
+        hint="one point per row; measure from the mean, not from the origin, and divide by the "
+             "number of points",
     )
 
 
@@ -97,8 +98,8 @@ def _is_inner_product(rng: np.random.Generator) -> practice.Instance:
                   f"define an inner product?"),
         inputs={"A": A},
         expected=answer,
-        hint="symmetric (A = A^T) and positive definite (x^T A x > 0 for every x != 0: all "
-             "eigenvalues positive)",
+        hint="an inner product is symmetric and positive definite; positive entries or a positive "
+             "determinant do not make it so",
     )
 
 
@@ -111,7 +112,7 @@ def _inner_length(rng: np.random.Generator) -> practice.Instance:
                   f"$A = {practice.latex(A)}$."),
         inputs={"x": x, "A": A},
         expected=float(np.sqrt(x @ A @ x)),
-        hint="the length is the square root of the inner product of x with itself",
+        hint="measure with A, not with the ordinary dot product; <x, x> is a squared length",
     )
 
 
@@ -127,7 +128,8 @@ def _inner_angle(rng: np.random.Generator) -> practice.Instance:
                   f"$y = {practice.latex(y)}$ under $A = {practice.latex(A)}$."),
         inputs={"x": x, "y": y, "A": A},
         expected=float(np.arccos(np.clip(cosine, -1, 1))),
-        hint="cos(angle) = <x, y> / (||x|| ||y||), every term measured with A",
+        hint="every term of the cosine is measured with A, the two lengths included; the angle "
+             "is in radians",
     )
 
 
@@ -151,7 +153,7 @@ def _projection_matrix(rng: np.random.Generator) -> practice.Instance:
                   f"$B = {practice.latex(B)}$."),
         inputs={"B": B},
         expected=B @ np.linalg.solve(B.T @ B, B.T),
-        hint="P = B (B^T B)^-1 B^T; B B^T alone is right only for orthonormal columns",
+        hint="the columns of B need not be orthonormal: the Gram matrix B^T B must be undone",
     )
 
 
@@ -164,8 +166,8 @@ def _project(rng: np.random.Generator) -> practice.Instance:
                   f"columns of $B = {practice.latex(B)}$."),
         inputs={"x": x, "B": B},
         expected=B @ np.linalg.solve(B.T @ B, B.T @ x),
-        hint="solve B^T B lambda = B^T x for the coordinates, then the projection is B lambda "
-             "(a vector of the same size as x)",
+        hint="the residual x - projection is orthogonal to every column of B; the answer is a "
+             "vector of the same size as x, not its coordinates",
     )
 
 
@@ -185,7 +187,8 @@ def _is_orthogonal_projection(rng: np.random.Generator) -> practice.Instance:
         question=f"Is $P = {practice.latex(P)}$ the matrix of an orthogonal projection?",
         inputs={"P": P},
         expected=answer,
-        hint="an orthogonal projection is idempotent (P P = P) and symmetric (P = P^T)",
+        hint="projecting twice must change nothing, and the residual must be orthogonal to the "
+             "subspace: both properties are needed",
     )
 
 
@@ -215,7 +218,7 @@ def _reconstruction_error(rng: np.random.Generator) -> practice.Instance:
                   f"$X = {practice.latex(X, 2)}$ and of $\\tilde X = {practice.latex(X_tilde)}$."),
         inputs={"X": X, "X_tilde": X_tilde},
         expected=float(np.mean(np.sum((X - X_tilde) ** 2, axis=1))),
-        hint="square the length of each row's difference, then average over the N rows",
+        hint="one squared length per data point (row), averaged over the points",
     )
 
 
@@ -230,7 +233,26 @@ def _optimal_coordinates(rng: np.random.Generator) -> practice.Instance:
                   f"columns of $B = {practice.latex(B)}$."),
         inputs={"X": X, "B": B},
         expected=X @ B,
-        hint="for an orthonormal basis the best coordinate along b_j is the dot product b_j^T x",
+        hint="the best approximation is the orthogonal projection; one row of M coordinates per "
+             "data point",
+    )
+
+
+@practice.exercise("error_gradient", title="Gradient of the error by the chain rule")
+def _error_gradient(rng: np.random.Generator) -> practice.Instance:
+    X = _small_data(rng)
+    m = int(rng.integers(1, X.shape[1]))
+    B = _orthonormal(rng, X.shape[1], m)
+    Z = np.round(rng.normal(size=(X.shape[0], m)), 1)
+    return practice.Instance(
+        question=(f"The gradient of $J(Z) = \\frac1N \\sum_n \\lVert x_n - B z_n \\rVert^2$ "
+                  f"with respect to the coordinates $Z$ (row $n$ is $z_n$) for "
+                  f"$X = {practice.latex(X, 2)}$, the orthonormal columns of "
+                  f"$B = {practice.latex(B)}$ and $Z = {practice.latex(Z)}$."),
+        inputs={"X": X, "B": B, "Z": Z},
+        expected=-2 / X.shape[0] * (X - Z @ B.T) @ B,
+        hint="the chain rule: how J changes with the reconstruction of a point, times how the "
+             "reconstruction changes with one coordinate; the result has the shape of Z",
     )
 
 
@@ -249,7 +271,7 @@ def _variance_left_out(rng: np.random.Generator) -> practice.Instance:
                   f"$B = {practice.latex(B)}$."),
         inputs={"S": S, "B": B},
         expected=float(np.trace(S) - np.trace(B.T @ S @ B)),
-        hint="total variance (the trace of S) minus the variance kept along the columns of B",
+        hint="the variance along a unit vector b is b^T S b; what is not kept is left out",
     )
 
 
@@ -264,6 +286,6 @@ def _lagrangian_gradient(rng: np.random.Generator) -> practice.Instance:
                   f"$b = {practice.latex(b)}$, $\\lambda = {lam}$."),
         inputs={"S": S, "b": b, "lam": lam},
         expected=np.append(2 * S @ b - 2 * lam * b, 1 - b @ b),
-        hint="d(b^T S b)/db = 2 S b for a symmetric S, d(b^T b)/db = 2 b; the last entry is "
-             "dL/dlambda",
+        hint="differentiate each term with respect to b (S is symmetric), then with respect to "
+             "lambda; D + 1 entries in all",
     )
