@@ -1,10 +1,13 @@
 """A thin matplotlib view of the sandpit game (:mod:`mml.mc.sandpit`), click-able with ipympl.
 
-In JupyterLab, call :func:`use_widget_backend` (it runs ``%matplotlib widget``) before making a
-view; a click in the pit then dips the stick. The view draws what the game says and nothing
-else: the dip and its depth, the downhill arrow (gradient mode), the walker's path (walker mode),
-a depth gauge beside the pit, and at the end (phone found or no dips left) the contours of the
-sand, the local minima and the phone.
+In JupyterLab, call :func:`use_widget_backend` before making a view: each view's figure is then
+a live ipympl widget and a click in the pit dips the stick. Only the games' figures are widgets;
+every other figure of the notebook stays a picture (matplotlib's inline backend), so it is still
+there after the notebook is saved and reopened without its kernel.
+
+The view draws what the game says and nothing else: the dip and its depth, the downhill arrow
+(gradient mode), the walker's path (walker mode), a depth gauge beside the pit, and at the end
+(phone found or no dips left) the contours of the sand, the local minima and the phone.
 
 Under :func:`mml.runtime.unattended` (autograding) nothing waits for clicks: a notebook calls
 :meth:`SandpitView.click` itself, then :meth:`SandpitView.reveal`, and shows a static figure.
@@ -19,9 +22,12 @@ Example
 
 from __future__ import annotations
 
+import itertools
+
 import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
 from mml.mc.sandpit import HALF_WIDTH, Dip, Sandpit
@@ -33,11 +39,14 @@ ARROW_LENGTH = 0.45
 """Length (metres) of the downhill arrow; its direction is what matters."""
 
 
+_live: list[bool] = [False]  # set by use_widget_backend: the views draw live ipympl figures
+
+
 def use_widget_backend() -> bool:
-    """Switch this notebook to ipympl (``%matplotlib widget``) so plots take clicks.
+    """Make the figures of the views made from now on live ipympl widgets that take clicks.
 
     Returns True if it did; False (and nothing changes) when the notebook runs unattended, outside
-    a Jupyter kernel, or without ipympl installed.
+    a Jupyter kernel, or without ipympl installed. Other figures are not affected.
     """
     if unattended():
         return False
@@ -48,18 +57,38 @@ def use_widget_backend() -> bool:
     shell = get_ipython()
     if shell is None or not hasattr(shell, "kernel"):
         return False
+    was_live = clicks_work()  # the whole notebook already in %matplotlib widget
     try:
-        import ipympl  # noqa: F401
+        import ipympl.backend_nbagg  # noqa: F401 - the import makes ipympl pyplot's backend
     except ImportError:
         return False
-    shell.run_line_magic("matplotlib", "widget")
+    if not was_live:
+        shell.run_line_magic("matplotlib", "inline")  # so other figures stay pictures
+    _live[0] = True
     return True
 
 
 def clicks_work() -> bool:
-    """True if matplotlib's backend sends mouse clicks back to Python (ipympl's widget)."""
+    """True if the views' figures send mouse clicks back to Python (ipympl's widget): after
+    :func:`use_widget_backend`, or when the whole notebook uses ``%matplotlib widget``."""
     backend = matplotlib.get_backend().lower()
-    return "ipympl" in backend or "widget" in backend
+    return (_live[0] and not unattended()) or "ipympl" in backend or "widget" in backend
+
+
+def _new_figure(figsize: tuple[float, float]) -> tuple[Figure, bool]:
+    """A pyplot figure, or with :func:`use_widget_backend` a figure on its own ipympl canvas
+    (a widget) that pyplot does not know, so ``plt.show()`` of other cells never shows it.
+    Returns the figure and whether it is such a widget."""
+    if not _live[0] or unattended():
+        return plt.figure(figsize=figsize), False
+    from ipympl.backend_nbagg import Canvas, FigureManager  # noqa: PLC0415
+
+    fig = Figure(figsize=figsize)
+    FigureManager(Canvas(fig), next(_numbers))
+    return fig, True
+
+
+_numbers = itertools.count(1001)  # labels "Figure 1001", ... apart from pyplot's
 
 
 def play(game: Sandpit, demo=((-2.0, 2.0), (0.0, 0.0), (2.0, -2.0)), **options) -> SandpitView:
@@ -99,7 +128,7 @@ class SandpitView:
     def __init__(self, game: Sandpit, *, title: str | None = None,
                  figsize: tuple[float, float] = (7.2, 5.6)) -> None:
         self.game = game
-        self.fig = plt.figure(figsize=figsize)
+        self.fig, self._widget = _new_figure(figsize)
         grid = self.fig.add_gridspec(1, 2, width_ratios=(7, 1), wspace=0.25,
                                      left=0.08, right=0.9, bottom=0.1, top=0.82)
         self.ax = self.fig.add_subplot(grid[0])
@@ -254,13 +283,16 @@ class SandpitView:
         self._redraw()
 
     def show(self) -> None:
-        """Display the figure (``plt.show()``): a live widget with ipympl, a picture otherwise.
+        """Display the figure: a live widget with ipympl, a picture otherwise.
 
         A live figure comes with a note, shown only after the notebook is reopened without its
         kernel: "Run the cell to start the game" (:func:`mml.runtime.needs_kernel_note`).
         """
-        if clicks_work() and not unattended():
-            from IPython.display import HTML, display  # noqa: PLC0415
+        from IPython.display import HTML, display  # noqa: PLC0415
 
+        if clicks_work() and not unattended():
             display(HTML(needs_kernel_note("the game")))
-        plt.show()
+        if self._widget:
+            display(self.fig.canvas)
+        else:
+            plt.show()

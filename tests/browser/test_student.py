@@ -50,7 +50,7 @@ def test_notebook_runs_and_fails_only_on_exercises_to_do(
 
 # the first SandpitView the notebook made
 FIRST_VIEW = ("import gc\n_views = sorted((o for o in gc.get_objects() if type(o).__name__ == "
-              "'SandpitView'), key=lambda v: v.fig.number)\n_v = _views[0]\n")
+              "'SandpitView'), key=lambda v: v.fig.canvas.manager.num)\n_v = _views[0]\n")
 LAST_DIP = FIRST_VIEW + (
     "import json\n_g = _v.game\n_d = _g.dips[-1] if _g.dips else None\n"
     "print(json.dumps({'dips': len(_g.dips), 'won': _g.won, 'status': _v.status.get_text(),"
