@@ -197,23 +197,27 @@ def test_a_hidden_failure_does_not_show_the_name_of_a_student_error() -> None:
     assert "(double raised TypeError)" in message(results[2])
 
 
-def test_a_name_given_code_binds_never_comes_from_the_notebook() -> None:
-    """A given cell the submission moved after a test: the student's own version of its function
-    does not stand in for it (the test fails instead)."""
+def test_a_name_trusted_code_binds_never_comes_from_the_notebook() -> None:
+    """A given cell the submission moved after a test, a name a failed test did not bind: the
+    student's own ``helper`` and ``reference`` do not stand in for them (the tests fail)."""
     def cell(source: str, **nbgrader: object) -> nbformat.NotebookNode:
         made = nbformat.v4.new_code_cell(source)
         made.metadata["nbgrader"] = {"grade": False, "solution": False, **nbgrader}
         return made
 
+    test = {"grade": True, "locked": True, "points": 1}
     nb = nbformat.v4.new_notebook(cells=[
         cell("from mml import checks", locked=True, grade_id="setup"),
-        cell("checks.check_true(helper(2) == 4, 'helper(2) is 4')", grade=True, locked=True,
-             points=1, grade_id="test"),
+        cell("checks.check_true(helper(2) == 4, 'helper(2) is 4')\nreference = 2.0",
+             grade_id="t_helper", **test),
+        cell("checks.check_close(reference, 2.0, 'reference')", grade_id="t_reference", **test),
         cell("def helper(x):\n    return x + 1", locked=True, grade_id="given"),
     ])
     runner = trusted_plan(nb, {})
-    assert runner is not None and "helper" in runner.given_names
-    assert "NameError: name 'helper'" in message(run(runner, "def helper(x):\n    return 4\n")[1])
+    assert runner is not None and {"helper", "reference"} <= set(runner.trusted_names)
+    results = run(runner, "def helper(x):\n    return 4\n\nreference = 2.0\n")
+    assert "NameError: name 'helper'" in message(results[1])
+    assert "NameError: name 'reference'" in message(results[2])
 
 
 def test_the_reply_of_a_kernel_is_only_data() -> None:

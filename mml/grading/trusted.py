@@ -6,8 +6,8 @@ The tests run here, in a separate Python process started per notebook
 from the gradebook's source, never the submission's), then each test cell's source unchanged.
 Expected values are computed and compared only here.
 
-A name the test needs that no locked cell of the source binds is looked up in the student's kernel
-(a name given code binds never is, wherever the submission moved or deleted that cell):
+A name the test needs that no locked or test cell of the source binds is looked up in the student's
+kernel (a name such code binds never is, wherever the submission moved or deleted that cell):
 a function becomes a :class:`StudentFunction` (calling it sends the arguments to the kernel and
 brings back the return value, and the arguments the call changed, which are written back:
 functions that work in place), anything else is fetched as data. Only plain data crosses
@@ -202,7 +202,7 @@ class Runner:
         self.markers = ("", "")
         self.ahead: list[str] = []  # sources of the cells still to run, until names are asked
         self.looked_ahead = False
-        self.reserved: set[str] = set()  # names the given cells bind (see from_kernel)
+        self.reserved: set[str] = set()  # names given and test code binds (see from_kernel)
 
     # -- messages ---------------------------------------------------------------------------
 
@@ -290,8 +290,9 @@ class Runner:
 
     def from_kernel(self, names: set[str]) -> set[str]:
         """Those of ``names`` that may come from the student's notebook: not builtins, not bound
-        here, and never a name that given code binds (a given cell the submission moved after a
-        test, or deleted, must not let the student's own version stand in for it)."""
+        here, and never a name that given or test code binds (a given cell the submission moved
+        after a test or deleted, or a test that failed before binding a name a later test reads,
+        must not let the student's own value stand in for it)."""
         return {n for n in names - _BUILTINS - self.reserved if n not in self.ns}
 
     def changed_globals(self) -> dict[str, Any]:
@@ -446,7 +447,7 @@ class Runner:
         plan = self.receive()
         cells = plan.get("cells", [])
         self.markers = tuple(plan.get("hidden", ("", "")))  # type: ignore[assignment]
-        self.reserved = set(plan.get("given_names", []))
+        self.reserved = set(plan.get("trusted_names", []))
         later: list[tuple[int, list[dict], list]] = []
         for position, cell in enumerate(cells):
             if cell["kind"] == "given":
@@ -525,7 +526,7 @@ class TrustedTests:
 
     plan: list[PlannedCell]
     test_cells: dict[int, str] = field(default_factory=dict)
-    given_names: list[str] = field(default_factory=list)
+    trusted_names: list[str] = field(default_factory=list)
     process: subprocess.Popen | None = None
     workdir: str = ""
     results: dict[int, dict] = field(default_factory=dict)
@@ -545,7 +546,7 @@ class TrustedTests:
 
         cells = [{"kind": c.kind, "source": c.source} for c in self.plan]
         self._send({"op": "plan", "cells": cells, "hidden": [HIDDEN_BEGIN, HIDDEN_END],
-                    "given_names": self.given_names})
+                    "trusted_names": self.trusted_names})
 
     def _send(self, message: dict) -> None:
         assert self.process is not None and self.process.stdin is not None
@@ -687,8 +688,9 @@ def trusted_plan(nb: Any, meta: dict) -> TrustedTests | None:
     TrustedTests or None
         Every test cell and the given (locked) cells that bind a name a later test needs (or
         that such a cell needs), once, in notebook order; ``test_cells`` maps the notebook
-        index of every test cell (copies too) to its ``grade_id``; ``given_names`` are the names
-        any given cell of the gradebook binds, which are never asked from the kernel.
+        index of every test cell (copies too) to its ``grade_id``; ``trusted_names`` are the
+        names any given or test cell of the gradebook binds, which are never asked from the
+        kernel.
     """
     roles: dict[str, tuple[str, str]] = {}
     if meta.get("db_url") and meta.get("assignment") and meta.get("notebook"):
@@ -712,11 +714,11 @@ def trusted_plan(nb: Any, meta: dict) -> TrustedTests | None:
                 continue
             if nbg.get("grade") or nbg.get("locked"):
                 roles[nbg["grade_id"]] = ("test" if nbg.get("grade") else "given", cell.source)
-    given_names: set[str] = set()
-    for kind, source in roles.values():
-        code = _compiled(source) if kind == "given" else None
+    trusted_names: set[str] = set()
+    for _, source in roles.values():
+        code = _compiled(source)
         if code is not None:
-            given_names |= _names(code)[1] | _declared_globals(code)
+            trusted_names |= _names(code)[1] | _declared_globals(code)
     plan: list[PlannedCell] = []
     tests: dict[int, str] = {}
     for index, cell in enumerate(nb.cells):
@@ -734,7 +736,7 @@ def trusted_plan(nb: Any, meta: dict) -> TrustedTests | None:
     if not tests:
         return None
     return TrustedTests(plan=_needed(plan), test_cells=dict(sorted(tests.items())),
-                        given_names=sorted(given_names))
+                        trusted_names=sorted(trusted_names))
 
 
 def _compiled(source: str) -> types.CodeType | None:
