@@ -10,7 +10,7 @@ from scipy import optimize
 from mml import practice
 from mml.mc import exercises  # noqa: F401 - registers the exercises
 
-NAMES = ["polynomial_derivative", "product_derivative", "chain_derivative",
+NAMES = ["polynomial_derivative", "product_derivative", "chain_derivative", "match_derivative",
          "partial_derivatives", "hessian", "jacobian_polar", "numerical_jacobian",
          "total_derivative", "neuron", "neuron_gradient", "taylor_coefficients",
          "taylor_polynomial", "linearisation", "quadratic_approximation", "taylor_errors",
@@ -47,6 +47,16 @@ def test_rule_instances_against_central_differences() -> None:
         d = practice.another("polynomial_derivative", seed)
         np.testing.assert_allclose(
             d.expected, np.polynomial.Polynomial(d.coefficients).deriv().coef)
+
+
+def test_match_derivative_instances_have_one_derivative_among_distinct_curves() -> None:
+    for seed in SEEDS:
+        p = practice.another("match_derivative", seed)
+        slopes = np.gradient(p.f_values, p.x, edge_order=2)
+        gaps = np.linalg.norm(p.candidates - slopes, axis=1) / np.linalg.norm(slopes)
+        index = int(p.expected)
+        assert gaps[index] < 0.01, seed  # the expected row is the derivative
+        assert np.delete(gaps, index).min() > 0.2, seed  # every other row is clearly not
 
 
 def test_jacobian_and_hessian_instances_against_central_differences() -> None:
