@@ -117,8 +117,8 @@ def _angle_degrees(rng: np.random.Generator) -> Instance:
         question=(f"What is the angle, in degrees, between ${latex(r)}$ and ${latex(s)}$?"),
         inputs={"r": r, "s": s},
         expected=float(np.degrees(np.arccos(cosine))),
-        hint="cos(theta) = r.s / (|r| |s|); np.arccos gives radians; clip the cosine into "
-             "[-1, 1] first",
+        hint="the cosine must not change when either vector is stretched; np.arccos answers "
+             "in radians; rounding can push a cosine just past 1",
         atol=1e-4,
     )
 
@@ -154,7 +154,8 @@ def _change_basis(rng: np.random.Generator) -> Instance:
                   "columns of $B$)."),
         inputs={"r": r, "B": B},
         expected=np.linalg.solve(B, r),
-        hint="each coordinate is a projection: r.b_i / (b_i.b_i)",
+        hint="each coordinate comes from a projection onto one basis vector, and these basis "
+             "vectors are not of length 1: rebuild r from your coordinates to check them",
     )
 
 
@@ -281,7 +282,8 @@ def _shadow_matrix(rng: np.random.Generator) -> Instance:
                   r"matrix maps a point $(x, y, z)$ to the $(x, y)$ of its shadow on $z = 0$?"),
         inputs={"s": s},
         expected=np.array([[1.0, 0.0, -s[0] / s[2]], [0.0, 1.0, -s[1] / s[2]]]),
-        hint="a point r slides along s to r - (r_z / s_z) s, where its height becomes 0",
+        hint="a point slides along s until its height is 0: how many steps of s does that "
+             "take, and which way? The third column is where a unit of height moves the shadow",
     )
 
 
@@ -328,8 +330,8 @@ def _is_orthogonal(rng: np.random.Generator) -> Instance:
         question=r"Is $A = " + latex(A) + "$ orthogonal?",
         inputs={"A": A},
         expected=bool(np.allclose(A.T @ A, np.eye(len(A)), atol=1e-9)),
-        hint="orthogonal means A^T A = I: columns of length 1 and perpendicular to each other; "
-             "compare with a tolerance",
+        hint="orthogonal means columns of length 1 and perpendicular to each other (a "
+             "determinant of +-1 is not enough); compare with a tolerance, not exactly",
     )
 
 
@@ -383,8 +385,8 @@ def _characteristic_polynomial(rng: np.random.Generator) -> Instance:
                   r"$\lambda$ (its coefficients, highest power first)."),
         inputs={"A": A},
         expected=np.poly(A),
-        hint="for 2x2: lambda^2 - (trace) lambda + det; for 3x3 the lambda term is the sum of "
-             "the three principal 2x2 minors",
+        hint="expand det(lambda I - A) by hand (leading coefficient 1) and compare the signs; "
+             "for a 3x3 the lambda term involves all three principal 2x2 minors",
         compare=_poly_compare,
     )
 
@@ -448,7 +450,8 @@ def _power_via_eigenbasis(rng: np.random.Generator) -> Instance:
         question=r"Compute $A^{" + str(n) + r"}$ for $A = " + latex(A) + "$ via its eigenbasis.",
         inputs={"A": A, "n": n},
         expected=np.linalg.matrix_power(A, n),
-        hint="A^n = C D^n C^-1, and D^n just raises each eigenvalue to the n-th power",
+        hint="in the eigenbasis A only stretches: go into it, stretch n times, come back; "
+             "only the diagonal of D holds stretches",
         compare=_real_close_compare,
     )
 
