@@ -12,6 +12,7 @@ import base64
 import io
 import json
 import linecache
+import time
 
 import nbformat
 import numpy as np
@@ -218,6 +219,31 @@ def test_a_name_trusted_code_binds_never_comes_from_the_notebook() -> None:
     results = run(runner, "def helper(x):\n    return 4\n\nreference = 2.0\n")
     assert "NameError: name 'helper'" in message(results[1])
     assert "NameError: name 'reference'" in message(results[2])
+
+
+def test_a_call_that_runs_out_of_time_fails_only_its_test() -> None:
+    """The kernel's call took the whole budget of the test: that test fails with a timeout, the
+    next one is still run."""
+    namespace: dict = {}
+    exec(compile(STUDENT, "<student>", "exec"), namespace)  # noqa: S102 - the test's "student"
+
+    def kernel(text: str, deadline: float, callback):  # noqa: ANN001, ANN202
+        if wire.from_text(text, 1 << 20).get("name") == "times_w":
+            time.sleep(max(0.0, deadline - time.monotonic()))
+            return None, ["Timeout", "did not finish within 10 s"]
+        return wire.serve(text, namespace), None
+
+    tests = ["times_w(np.ones(2))", "checks.check_close(double(np.ones(1)), [2.0], 'double')"]
+    plan = [PlannedCell("given", GIVEN, 0)]
+    plan += [PlannedCell("test", source, i + 1) for i, source in enumerate(tests)]
+    runner = TrustedTests(plan=plan, test_cells={1: "t0", 2: "t1"})
+    runner.start()
+    try:
+        results = runner.run(kernel, 10)
+    finally:
+        runner.stop()
+    assert "TimeoutError: times_w did not finish within 10 s" in message(results[1])
+    assert results[2]["status"] == "pass", results[2]
 
 
 def test_the_reply_of_a_kernel_is_only_data() -> None:
