@@ -167,10 +167,8 @@ def test_validate_on_a_blank_and_on_a_solved_notebook(course, student_lab, stude
     assert "Success" in _validate(page)
 
 
-def test_the_assignment_list_has_no_error(student_lab, student_page) -> None:
+def test_the_assignment_list_has_no_error(student_page) -> None:
     page = student_page
-    page.goto(student_lab.page_url("/lab"))
-    page.wait_for_selector(".jp-LabShell", timeout=120_000)
     page.get_by_text("Nbgrader", exact=True).click()
     page.get_by_text("Assignment List", exact=True).click()
     panel = page.locator(".lm-DockPanel-widget:not(.lm-mod-hidden)").filter(
