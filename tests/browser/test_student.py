@@ -41,11 +41,11 @@ def test_notebook_runs_and_fails_only_on_exercises_to_do(
               if SHOWS_A_PICTURE.search(c.source) and not c.errors and not c.pictures
               and not c.text.strip()]
     assert silent == [], f"cells meant to show something showed nothing: {silent}"
-    time.sleep(1)  # widget views render after their models arrive
-    shown = " ".join(c.text for c in cells)
+    page.wait_for_function(  # widget views render after their models arrive
+        "() => !document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)')"
+        ".textContent.includes('Loading widget...')", timeout=30_000)
     texts = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea").all_text_contents()
-    assert "Error displaying widget" not in shown + " ".join(texts)
-    assert "Loading widget..." not in " ".join(texts)
+    assert "Error displaying widget" not in " ".join(c.text for c in cells) + " ".join(texts)
 
 
 # the first SandpitView the notebook made
