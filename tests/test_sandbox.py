@@ -357,6 +357,25 @@ def test_tests_run_outside_the_kernel(tmp_path: Path) -> None:
     assert "8.75" not in json.dumps(outputs[4])  # the kernel's later prints show no call
 
 
+@needs_bwrap
+def test_a_message_over_the_limit_never_reaches_the_grader(tmp_path: Path) -> None:
+    """A kernel's message larger than ``Sandbox.message_limit`` is dropped at the connection:
+    the grader never holds it in memory. The connection is lost with it, so the kernel is
+    stopped and the rest of the notebook is not run (the grader itself carries on)."""
+    from traitlets.config import Config
+
+    config = Config()
+    config.Sandbox.message_limit = "1M"
+    config.Sandbox.output_limit = "100M"  # so that only the message limit can drop it
+    nb = new_notebook(cells=[new_code_cell("print('x' * 3_000_000)"),
+                             new_code_cell("print('small', 'y' * 500_000)")])
+    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    sandbox.SandboxedExecute(config=config, timeout=60).preprocess(
+        nb, {"metadata": {"path": str(tmp_path)}})
+    assert "xxxx" not in json.dumps(nb.cells[0].outputs)
+    assert "KernelStopped" in json.dumps(nb.cells[1].outputs)
+
+
 def test_feedback_keeps_text_and_images_of_outputs_only() -> None:
     from mml.grading.nbgrader_ext import SanitizeOutputs
 
