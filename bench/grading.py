@@ -310,6 +310,23 @@ def gradebook_opens(root: Path, repeats: int = 20) -> tuple[float, float]:
     return stock, kept
 
 
+def dask_start(jobs: int = 2, repeats: int = 3) -> float:
+    """Median seconds to start the ``LocalCluster`` of ``mml grade --jobs N``, until every
+    worker answers, and to stop it: what the Dask engine adds once per run."""
+    from traitlets.config import Config
+
+    from mml.grading.cluster import open_client
+
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        with open_client(Config(), jobs) as client:
+            client.wait_for_workers(jobs)
+            client.run(os.getpid)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
 def startup_report(root: Path) -> list[str]:
     """Where the start-up time of a grading command goes (medians of 3)."""
     py = sys.executable
@@ -326,6 +343,7 @@ def startup_report(root: Path) -> list[str]:
     plain = kernel_start(False, root)
     boxed = kernel_start(True, root)
     stock_gb, kept_gb = gradebook_opens(root)
+    cluster = dask_start()
     return [
         f"  Python interpreter start                              {python:6.2f} s   "
         "per command",
@@ -334,9 +352,11 @@ def startup_report(root: Path) -> list[str]:
         f"    of which jsonschema's rfc3987_syntax grammar        {schema - lean_schema:6.2f} s   "
         "(iri formats: unused)",
         f"  imports of `mml grade` (no rfc3987_syntax)            {ours - python:6.2f} s   "
-        "once per run (workers are forked)",
+        "once per run and per worker process",
         f"  load nbgrader_config.py                               {config - ours:6.2f} s   "
         "once per command or run",
+        f"  Dask LocalCluster of 2 workers: start, ready, stop    {cluster:6.2f} s   "
+        "once per run",
         f"  gradebook open + query, stock nbgrader                {stock_gb / 1000:6.3f} s   "
         "x ~12 per student",
         f"  gradebook open + query, engine kept (mml grade)       {kept_gb / 1000:6.3f} s   "
@@ -402,7 +422,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-stock", action="store_true", help="skip stock nbgrader")
     parser.add_argument("--keep", default=None, help="keep the courses in this folder")
     args = parser.parse_args(argv)
-    os.environ.setdefault("MPLBACKEND", "agg")
+    os.environ.update(course.tool_env())  # nbgrader, run in this process, calls alembic by name
     names = [a for a in args.assignments.split(",") if a] or course.assignments()
     jobs = [int(j) for j in args.jobs.split(",") if j]
     base = Path(args.keep or tempfile.mkdtemp(prefix="mml-bench-grading-")).resolve()

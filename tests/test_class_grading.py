@@ -9,6 +9,8 @@ separate course copies by separate ``mml grade`` processes:
   expected scores, feedback without hidden tests, CSV files matching the gradebook;
 * killed with SIGKILL once the first student is complete, then run again: the same gradebook
   as the uninterrupted run, no process left behind, completed students not graded again;
+* killed while it writes a student (after the gradebook transaction, or after the files and
+  before the state file), then run again: again the uninterrupted run's gradebook;
 * a rerun grades nothing, then only what changed (a new hand-in, a deleted autograded
   notebook), and ``--force`` grades again.
 """
@@ -21,6 +23,7 @@ import os
 import re
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -158,6 +161,54 @@ def test_sigkill_then_rerun_equals_uninterrupted(
     assert kept_students(done) == complete, done.stdout
     assert counts == {"total": 6, "graded": 6 - len(complete), "kept": len(complete),
                       "failed": 0}
+    assert _snapshot(root) == _snapshot(sequential)
+    for student in STUDENTS:
+        assert (root / "autograded" / student / ASSIGNMENT / f"{NOTEBOOK}.ipynb").exists()
+
+
+DIES_WHILE_WRITING = """
+import os, signal, sys
+from mml.cli import main
+from mml.grading import scheduler
+
+MOMENT, STOP_AT = sys.argv[1], int(sys.argv[2])
+calls = []
+
+def dying(original):
+    def wrapper(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == STOP_AT:  # the client dies: SIGKILL, in the middle of a student
+            os.kill(os.getpid(), signal.SIGKILL)
+        return original(*args, **kwargs)
+    return wrapper
+
+setattr(scheduler, MOMENT, dying(getattr(scheduler, MOMENT)))
+sys.exit(main(sys.argv[3:]))
+"""
+
+
+@pytest.mark.parametrize("moment", ["replace_folder", "write_state"])
+def test_client_killed_while_writing_a_student_then_rerun(
+    template: Path, sequential: Path, tmp_path: Path, moment: str
+) -> None:
+    """The client (the only writer) is killed with SIGKILL while it writes the second graded
+    student: after that student's gradebook transaction (before its ``autograded/`` files),
+    or after its files (before its state file). The rerun grades that student again and ends
+    with the gradebook of the uninterrupted run."""
+    root = copy_course(template, tmp_path / moment)
+    command = grade_command(root, "--jobs", "2")
+    killed = subprocess.run([sys.executable, "-c", DIES_WHILE_WRITING, moment, "2",
+                             *command[command.index("grade"):]], cwd=root, env=env(),
+                            capture_output=True, text=True, timeout=600, check=False)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr[-3000:]
+    complete = _complete(root / ".mml" / "grading" / ASSIGNMENT)
+    assert len(complete) == 1, complete
+    in_gradebook = set(totals(root))
+    assert len(in_gradebook) == 2 and complete < in_gradebook, in_gradebook
+
+    done = grade(root, "--jobs", "2")
+    assert kept_students(done) == complete, done.stdout
+    assert summary(done) == {"total": 6, "graded": 5, "kept": 1, "failed": 0}, done.stderr
     assert _snapshot(root) == _snapshot(sequential)
     for student in STUDENTS:
         assert (root / "autograded" / student / ASSIGNMENT / f"{NOTEBOOK}.ipynb").exists()

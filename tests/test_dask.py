@@ -9,7 +9,9 @@ sequential gradebook and that a client killed with SIGKILL is finished by a reru
 * a separate ``dask scheduler`` and ``dask worker`` processes on loopback, started the way a
   real cluster is, grade the class (``--scheduler tcp://127.0.0.1:PORT``);
 * a task that kills its worker every time is given up after two workers, reported as killed,
-  while the others are done; every worker has the grading workers' memory limit.
+  while the others are done; every worker has the grading workers' memory limit;
+* through ``mml grade``, a submission whose grading kills its worker is tried exactly twice,
+  then reported in the table, the summary and the exit code, and the others are graded.
 """
 
 from __future__ import annotations
@@ -29,11 +31,13 @@ from class_helpers import (
     copy_course,
     descendants,
     env,
+    expected_scores,
     grade,
     grade_command,
     shared_sequential,
     shared_template,
     summary,
+    totals,
 )
 from pgtest import free_port
 
@@ -158,6 +162,48 @@ def test_a_task_that_kills_its_worker_twice_is_given_up() -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     lines = dict(line.split(" ", 1) for line in done.stdout.splitlines())
     assert lines == {"dies": "killed", **{s: str(3 * 1024**3) for s in ("s1", "s2", "s3", "s4")}}
+
+
+KILLS_ITS_WORKER = """
+import os, sys
+from mml.cli import main
+from mml.grading import cluster, scheduler
+
+def grade_or_die(task, shared):  # sent to the workers by value (defined in __main__)
+    if task["student"] == VICTIM:
+        with open(TRIES, "a") as handle:
+            handle.write("tried\\n")
+        os._exit(3)  # the worker process dies, every time it is given this submission
+    return cluster.grade_on_worker(task, shared)
+
+VICTIM, TRIES = sys.argv[1], sys.argv[2]
+scheduler.grade_on_worker = grade_or_die
+sys.exit(main(sys.argv[3:]))
+"""
+
+
+def test_a_submission_that_kills_its_worker_twice_is_reported_not_retried(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Through ``mml grade``: the submission whose grading kills its worker is tried on two
+    workers, then reported (table, summary, exit code 1) and never tried a third time; the
+    other students are graded as in a sequential run."""
+    root = copy_course(shared_template(tmp_path_factory), tmp_path / "killer")
+    tries = tmp_path / "tries.txt"
+    command = grade_command(root, "--jobs", "2")
+    done = subprocess.run([sys.executable, "-c", KILLS_ITS_WORKER, "d-wrong", str(tries),
+                           *command[command.index("grade"):]], cwd=root, env=env(),
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 1, done.stderr[-3000:]
+    assert tries.read_text().splitlines() == ["tried", "tried"]
+    assert summary(done) == {"total": 6, "graded": 5, "kept": 0, "failed": 1}, done.stderr
+    row = next(line for line in done.stdout.splitlines() if line.startswith("d-wrong"))
+    assert "killed its grading worker 2 times; it is not tried again" in row, row
+    assert f"failed: {ASSIGNMENT}/d-wrong" in done.stderr
+    scores = totals(root)
+    assert "d-wrong" not in scores
+    assert scores == {s: v for s, v in expected_scores().items() if s != "d-wrong"}
+    assert not (root / "autograded" / "d-wrong").exists()
 
 
 CONFIGURED_CLUSTER = """

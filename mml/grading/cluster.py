@@ -40,6 +40,7 @@ import shutil
 import signal
 import stat
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -171,6 +172,10 @@ def replace_folder(packed: list, folder: str) -> None:
 
 _PR_SET_PDEATHSIG = 1
 _SETUP: dict[str, Any] = {}
+#: one grading at a time per worker process, even on a worker started with several threads
+#: (``dask worker --nthreads 4``): nbgrader's gradebook patch and the sandbox's incident
+#: records are per process
+_GRADING = threading.Lock()
 
 
 def limit_memory(size: int | None) -> None:
@@ -258,7 +263,7 @@ def grade_on_worker(task: dict, shared: dict) -> dict:
 
     setup_worker(shared.get("memory"))
     assignment, student = task["assignment"], task["student"]
-    with tempfile.TemporaryDirectory(prefix="mml-grade-") as root:
+    with _GRADING, tempfile.TemporaryDirectory(prefix="mml-grade-") as root:
         url = "sqlite:///" + _template_path(shared["template"], root)
         config = copy.deepcopy(shared["config"])
         config.CourseDirectory.root = root
