@@ -11,7 +11,9 @@ Each notebook runs three ways:
 
 Each source notebook (reference solutions and hidden tests) runs from a copy of its assignment
 folder, ``--repeat`` times per mode (interleaved), and the median wall time of the whole
-execution (kernel start to shutdown) is reported. First, a one-cell notebook (``import numpy``)
+execution (kernel start to shutdown) is reported, with the median CPU time of the grader and
+every process it started (kernel, trusted process): on a loaded machine the wall time follows
+the load, the CPU time hardly does. First, a one-cell notebook (``import numpy``)
 measures the fixed cost per kernel (``--startup`` runs), and a notebook whose test calls a
 student's function ``--calls`` times measures the fixed cost of one call through the channel.
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import sys
@@ -44,8 +47,44 @@ MODES = ("nbgrader", "before", "after")
 _TRUSTED_PLAN = sandbox.trusted_plan
 
 
-def run_once(mode: str, notebook: Path, workdir: Path) -> float:
-    """Execute ``notebook`` once in ``mode``; the wall time in seconds.
+_TICK = os.sysconf("SC_CLK_TCK")
+_SANDBOXED_CPU = [0.0]  # CPU seconds of the sandboxes' processes, read before each shutdown
+_SHUTDOWN = sandbox.SandboxKernelManager.shutdown_kernel
+
+
+async def _shutdown_counting(manager: sandbox.SandboxKernelManager, *args: object,
+                             **kwargs: object) -> None:
+    """Shut the kernel down, first adding the CPU time of every process of its sandbox (they are
+    killed with it, so their time never reaches this process's children)."""
+    process = getattr(manager.provisioner, "process", None)
+    if process is not None:
+        children, todo = sandbox._children_map(), [process.pid]  # noqa: SLF001 - measuring
+        while todo:
+            pid = todo.pop()
+            todo.extend(children.get(pid, []))
+            try:
+                with open(f"/proc/{pid}/stat", "rb") as handle:
+                    fields = handle.read().rsplit(b")", 1)[1].split()
+            except OSError:
+                continue
+            # utime, stime and those of its reaped children (fields 14 to 17 of proc(5))
+            _SANDBOXED_CPU[0] += sum(int(f) for f in fields[11:15]) / _TICK
+    await _SHUTDOWN(manager, *args, **kwargs)
+
+
+sandbox.SandboxKernelManager.shutdown_kernel = _shutdown_counting  # type: ignore[method-assign]
+
+
+def _cpu() -> float:
+    """CPU seconds (user and system) of this process, of its children that ended and of the
+    sandboxes it shut down."""
+    return _SANDBOXED_CPU[0] + sum(
+        resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
+        for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+
+
+def run_once(mode: str, notebook: Path, workdir: Path) -> tuple[float, float]:
+    """Execute ``notebook`` once in ``mode``; (wall, CPU) seconds.
 
     Raises ``RuntimeError`` if a cell fails (the comparison would be meaningless).
     """
@@ -64,16 +103,27 @@ def run_once(mode: str, notebook: Path, workdir: Path) -> float:
         ep = SandboxedExecute(config=config, timeout=600)
     # "before": no trusted plan, so every test cell runs in the kernel as it did
     sandbox.trusted_plan = _TRUSTED_PLAN if mode == "after" else (lambda nb, meta: None)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu()
     try:
         ep.preprocess(nb, resources)
     finally:
         sandbox.trusted_plan = _TRUSTED_PLAN
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, _cpu() - cpu
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
     if errors:
         raise RuntimeError(f"{notebook.name} ({mode}): {errors[0].ename}: {errors[0].evalue}")
-    return elapsed
+    return elapsed, cpu
+
+
+def measure(modes: list[str], notebook: Path, workdir: Path,
+            repeat: int) -> dict[str, tuple[float, float]]:
+    """Mode -> (median wall, median CPU) seconds of ``repeat`` runs, the modes interleaved."""
+    runs: dict[str, list[tuple[float, float]]] = {m: [] for m in modes}
+    for _ in range(repeat):
+        for mode in modes:
+            runs[mode].append(run_once(mode, notebook, workdir))
+    return {m: (statistics.median(r[0] for r in runs[m]), statistics.median(r[1] for r in runs[m]))
+            for m in modes}
 
 
 def _tiny(work: Path, name: str, cells: list[tuple[str, dict]]) -> Path:
@@ -100,11 +150,9 @@ def call_cost(work: Path, calls: int, repeat: int) -> float:
     none = ("checks.check_close(2.0, 2.0, 'nothing')", test[1])
     with_calls = _tiny(work, "calls", [given, answer, test])
     without = _tiny(work, "nocalls", [given, answer, none])
-    times = {"calls": [], "nocalls": []}
-    for _ in range(repeat):
-        times["calls"].append(run_once("after", with_calls, work))
-        times["nocalls"].append(run_once("after", without, work))
-    return (statistics.median(times["calls"]) - statistics.median(times["nocalls"])) / calls
+    wall = {name: measure(["after"], path, work, repeat)["after"][0]
+            for name, path in (("calls", with_calls), ("nocalls", without))}
+    return (wall["calls"] - wall["nocalls"]) / calls
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -134,46 +182,39 @@ def main(argv: list[str] | None = None) -> int:
             tiny.metadata.kernelspec = {"name": "python3", "display_name": "Python 3",
                                         "language": "python"}
             nbformat.write(tiny, work / "startup.ipynb")
-            times = {m: [] for m in modes}
-            for _ in range(args.startup):
-                for mode in modes:
-                    times[mode].append(run_once(mode, work / "startup.ipynb", work))
             rows.append(("(one cell: import numpy, mml.checks)",
-                         *[statistics.median(times[m]) for m in modes]))
+                         measure(modes, work / "startup.ipynb", work, args.startup)))
         for assignment in assignments:
             work = Path(tmp) / assignment
             shutil.copytree(REPO / "source" / assignment, work)
             for notebook in sorted(work.glob("*.ipynb")):
-                times: dict[str, list[float]] = {m: [] for m in modes}
                 try:
-                    for _ in range(args.repeat):
-                        for mode in modes:
-                            times[mode].append(run_once(mode, notebook, work))
+                    rows.append((f"{assignment}/{notebook.stem}",
+                                 measure(modes, notebook, work, args.repeat)))
                 except RuntimeError as exc:
                     print(f"  left out: {exc}", file=sys.stderr, flush=True)
                     continue
-                medians = [statistics.median(times[m]) for m in modes]
-                rows.append((f"{assignment}/{notebook.stem}", *medians))
-                print(f"  {rows[-1][0]}: " + ", ".join(f"{t:.2f} s" for t in medians),
+                print(f"  {rows[-1][0]}: " + ", ".join(
+                    f"{m} {w:.2f} s (CPU {c:.2f} s)" for m, (w, c) in rows[-1][1].items()),
                       file=sys.stderr, flush=True)
         if args.calls:
             work = Path(tmp) / "calls"
             work.mkdir()
             per_call = call_cost(work, args.calls, args.repeat)
-    header = ("notebook", *modes, "after vs before")
+    header = ("notebook", *modes, "after vs before", "CPU before", "CPU after",
+              "CPU after vs before")
     table = [header]
-    for name, stock, before, after in rows:
-        cost = after - before
-        table.append((name, f"{stock:.2f} s", f"{before:.2f} s", f"{after:.2f} s",
-                      f"{cost:+.2f} s ({100 * cost / before:+.0f}%)"))
     notebooks = rows[1:] if args.startup else rows
-    if notebooks:
-        stock, before, after = (statistics.mean(r[i] for r in notebooks) for i in (1, 2, 3))
-        table.append(("mean of the notebooks", f"{stock:.2f} s", f"{before:.2f} s",
-                      f"{after:.2f} s",
-                      f"{after - before:+.2f} s ({100 * (after - before) / before:+.0f}%)"))
+    mean = {m: tuple(statistics.mean(r[1][m][i] for r in notebooks) for i in (0, 1))
+            for m in modes} if notebooks else None
+    for name, cost in rows + ([("mean of the notebooks", mean)] if mean else []):
+        table.append((name, *[f"{cost[m][0]:.2f} s" for m in modes],
+                      _change(cost["before"][0], cost["after"][0]),
+                      f"{cost['before'][1]:.2f} s", f"{cost['after'][1]:.2f} s",
+                      _change(cost["before"][1], cost["after"][1])))
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
-    print(f"Notebook execution time, median of {args.repeat} (kernel start to shutdown)")
+    print(f"Notebook execution time, median of {args.repeat} (kernel start to shutdown); "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end")
     for i, row in enumerate(table):
         print("  ".join(cell.ljust(widths[j]) if j == 0 else cell.rjust(widths[j])
                         for j, cell in enumerate(row)))
@@ -183,6 +224,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"One call of a student's function through the channel: {1000 * per_call:.2f} ms "
               f"(median of {args.repeat}, {args.calls} calls of f(np.ones(3) * i))")
     return 0
+
+
+def _change(before: float, after: float) -> str:
+    return f"{after - before:+.2f} s ({100 * (after - before) / before:+.0f}%)"
 
 
 if __name__ == "__main__":

@@ -107,7 +107,7 @@ def test_values_cross_and_come_back_checked() -> None:
     back = wire.decode(wire.from_text(wire.to_text({"v": wire.encode(value)}), 1 << 20)["v"])
     assert back[:6] == value[:6] and back[8] == (1, 2) and back[10] is np.True_
     np.testing.assert_array_equal(back[11], value[11])
-    assert isinstance(back[7], np.float64)
+    assert isinstance(back[7], np.float64) and back[6].flags.writeable  # in place works
 
 
 @pytest.mark.parametrize("bad", [
@@ -125,7 +125,11 @@ def test_pickles_unknown_tags_and_deep_nesting_are_refused() -> None:
     deep: object = 1
     for _ in range(wire.MAX_DEPTH + 5):
         deep = [deep]
-    for tree in ({"a": pickled}, {"x": 1}, {"f": "print"}, {"k": 0}, deep, {"c": ["1", 2]}):
+    eight = base64.b64encode(bytes(8)).decode()
+    malformed = [["|O8", [1], eight], ["|V8", [1], eight], ["<f8", [2], eight],
+                 ["<f8", [-1], eight], ["<f8", [True], eight], ["(2,)<f8", [], eight]]
+    for tree in ({"a": pickled}, {"x": 1}, {"f": "print"}, {"k": 0}, deep, {"c": ["1", 2]},
+                 *({"a": body} for body in malformed), {"s": ["<f8", [1], eight]}):
         with pytest.raises(wire.WireError):
             wire.decode(tree)
     with pytest.raises(wire.WireError):
