@@ -29,14 +29,18 @@ async () => {
   const app = window.jupyterapp;
   const panel = app.shell.currentWidget;
   const nb = panel.content;
-  const n = nb.widgets.length;
   await app.commands.execute('notebook:clear-all-cell-outputs');  // and execution counts
   const pending = (from) => nb.widgets.findIndex((c, j) => j >= from && c.model.type === 'code'
     && c.model.sharedModel.getSource().trim() && c.model.executionCount === null);
-  // JupyterLab stops at a failing cell: carry on from the first cell that has not run yet
-  for (let i = pending(0); i >= 0 && i < n; i = pending(i + 1)) {
+  // JupyterLab stops at a failing cell: carry on from the first cell that has not run yet. A
+  // request sent right after an error may be aborted by the kernel too: that cell is tried again.
+  for (let i = pending(0), tries = 0; i >= 0 && tries < 3;) {
     nb.activeCellIndex = i;
     await app.commands.execute('notebook:run-all-below');
+    const next = pending(i);
+    tries = next === i ? tries + 1 : 0;
+    if (tries) await new Promise(r => setTimeout(r, 500));
+    i = next;
   }
   return nb.widgets.map((c, index) => ({
     index,
