@@ -257,13 +257,16 @@ def grade_on_worker(task: dict, shared: dict) -> dict:
 
     from mml.grading.session import (  # noqa: PLC0415
         GradingSession,
+        _chdir,
         _last_error,
         generate_feedback,
     )
 
     setup_worker(shared.get("memory"))
     assignment, student = task["assignment"], task["student"]
-    with _GRADING, tempfile.TemporaryDirectory(prefix="mml-grade-") as root:
+    # the private course is this process's working directory while it grades: another run's
+    # clean_stale_sandboxes (mml.grading.scheduler) leaves alone a folder a process works in
+    with _GRADING, tempfile.TemporaryDirectory(prefix="mml-grade-") as root, _chdir(root):
         url = "sqlite:///" + _template_path(shared["template"], root)
         config = copy.deepcopy(shared["config"])
         config.CourseDirectory.root = root
