@@ -5,6 +5,7 @@ Each case runs ``mml grade`` as a separate process on a copy of the small class 
 nothing was graded when the run was refused:
 
 * a syntax error, an exception or a misspelt option in ``nbgrader_config.py``;
+* ``--feedback`` with feedback preprocessors that would show the hidden tests;
 * limit flags out of range (``--notebook-timeout -1``, ``--memory 0``, ``--timeout 0``, ...);
 * a corrupt gradebook;
 * a second ``mml grade`` on a course that is being graded (the course lock);
@@ -82,6 +83,14 @@ def test_limit_out_of_range_in_config_stops_grading(course_copy: Path) -> None:
     config.write_text(config.read_text() + "\nc.Execute.timeout = 0\n")
     done = _run(course_copy, "--student", "a-reference")
     _refused(done, course_copy, "Execute.timeout = 0: must be at least 1")
+
+
+def test_feedback_that_would_show_hidden_tests_is_refused(course_copy: Path) -> None:
+    config = course_copy / "nbgrader_config.py"
+    config.write_text(config.read_text() + "\nc.GenerateFeedback.preprocessors = [GetGrades]\n")
+    done = _run(course_copy, "--student", "a-reference", "--feedback")
+    _refused(done, course_copy, "no feedback can be written", "HideHiddenTests",
+             "would show the hidden tests", "nobody was graded")
 
 
 @pytest.mark.parametrize(("flag", "value", "phrase"), [

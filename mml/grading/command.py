@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from mml.grading import course, exports
-from mml.grading.config_check import ConfigProblem
+from mml.grading.config_check import ConfigProblem, feedback_problems
 from mml.grading.gradebook import normalize_db_url
 from mml.grading.sandbox import SandboxUnavailable, parse_size
 from mml.grading.scheduler import (
@@ -140,6 +140,11 @@ def run(args: argparse.Namespace) -> int:
               f"nobody was graded:\n{exc}", file=sys.stderr)
         return 2
     apply_arguments(config, args)
+    if args.feedback and (problems := feedback_problems(config)):
+        print(f"mml grade: no feedback can be written with the course configuration in "
+              f"{course_dir}, so nobody was graded:\n  " + "\n  ".join(problems),
+              file=sys.stderr)
+        return 2
     try:
         with run_lock(course_dir):
             return run_class(args, course_dir, config)

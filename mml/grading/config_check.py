@@ -144,6 +144,33 @@ def limit_problems(config: Any) -> list[str]:
     return problems
 
 
+def feedback_problems(config: Any) -> list[str]:
+    """Why feedback written with ``config`` could show hidden tests (empty if it cannot).
+
+    nbgrader's own ``GenerateFeedback`` keeps every line of a test cell; only
+    :class:`mml.grading.nbgrader_ext.HideHiddenTests` among ``c.GenerateFeedback.preprocessors``
+    hides the hidden part.
+
+    Parameters
+    ----------
+    config : traitlets.config.Config
+        The course configuration.
+
+    Returns
+    -------
+    list of str
+        One plain sentence, or nothing.
+    """
+    steps = config.GenerateFeedback.get("preprocessors", [])
+    names = {step if isinstance(step, str) else f"{step.__module__}.{step.__qualname__}"
+             for step in steps}
+    if "mml.grading.nbgrader_ext.HideHiddenTests" in names:
+        return []
+    return ["c.GenerateFeedback.preprocessors has no mml.grading.nbgrader_ext.HideHiddenTests: "
+            "feedback would show the hidden tests to the students (add it, as the course's "
+            "nbgrader_config.py does)"]
+
+
 def check_config(config: Any) -> None:
     """Refuse a configuration with unknown options or limits out of range.
 

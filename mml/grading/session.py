@@ -9,9 +9,9 @@ run in this process so that start-up is paid once) with these changes:
 * before nbgrader touches a submission, it is checked (:func:`scan_submission`): symbolic links,
   special files and files over the size limit are left out, and a notebook that is a link, empty
   or not valid notebook JSON scores zero like a missing one, instead of aborting the run;
-* edited cell metadata is repaired and deleted locked cells (tests, but also the imports and
-  given functions) are put back (:class:`RepairCells`), so editing or deleting a cell can
-  neither remove a test nor replace the checking tools, nor stop nbgrader;
+* edited cell metadata is repaired and deleted test cells are put back (:class:`RepairCells`),
+  so editing or deleting a cell can neither remove a test nor stop nbgrader (given code cannot
+  be replaced anyway: the tests run in :mod:`mml.grading.trusted` with the gradebook's copy);
 * a progress bar, then a table: per student, the score and what went wrong in plain words.
 
 Each submission is an independent task (:meth:`GradingSession.grade_student`). ``mml grade``
@@ -379,8 +379,6 @@ class GradingSession:
         self.config = config if config is not None else load_config(self.course_dir)
         if allow_unsafe:
             self.config.Sandbox.allow_unsafe = True
-        if "add_missing_cells" not in self.config.OverwriteCells:
-            self.config.OverwriteCells.add_missing_cells = True
         self.config.Sandbox.course_root = self.course_dir
         self.settings = Sandbox(config=self.config)
         self.sandboxed = require_sandbox(self.settings)
