@@ -4,6 +4,13 @@ flattened; the error from the Frobenius norm; the coordinates as (B^T X^T)^T."""
 # %% reconstruction_error
 def reconstruction_error(X, X_tilde):
     return np.linalg.norm(X - X_tilde, "fro") ** 2 / X.shape[0]
+# %% error_gradient
+def error_gradient(X, B, Z):
+    rows = []
+    for x, z in zip(X, Z, strict=True):
+        residual = x.reshape(-1, 1) - B @ z.reshape(-1, 1)
+        rows.append((-2 * B.T @ residual / len(X)).ravel())
+    return np.array(rows)
 # %% optimal_coordinates
 def optimal_coordinates(X, B):
     return (B.T @ X.T).T

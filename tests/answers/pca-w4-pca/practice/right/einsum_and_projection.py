@@ -5,6 +5,10 @@ orthonormal basis are the projections; the variance via tr((I - B B^T) S)."""
 def reconstruction_error(X, X_tilde):
     diff = X - X_tilde
     return np.einsum("nd,nd->", diff, diff) / diff.shape[0]
+# %% error_gradient
+def error_gradient(X, B, Z):
+    residual = X - np.einsum("nm,dm->nd", Z, B)
+    return np.einsum("nd,di->ni", residual, B) * (-2 / X.shape[0])
 # %% optimal_coordinates
 def optimal_coordinates(X, B):
     return np.linalg.lstsq(B, X.T, rcond=None)[0].T
