@@ -34,55 +34,21 @@ Example
 
 from __future__ import annotations
 
-import builtins as _builtins
-import linecache as _linecache
+import linecache
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import numpy as _numpy
+import numpy as np
 
-# References taken once, at import time.
-_array = _numpy.array
-_ndarray = _numpy.ndarray
-_generic = _numpy.generic
-_isfinite = _numpy.isfinite
-_absolute = _numpy.absolute
-_subtract = _numpy.subtract
-_add = _numpy.add
-_multiply = _numpy.multiply
-_less_equal = _numpy.less_equal
-_all_true = _numpy.logical_and.reduce
-_float64 = _numpy.float64
-_bool_ = _numpy.bool_
-_integer = _numpy.integer
-_array2string = _numpy.array2string
-_errstate = _numpy.errstate
-_type = _builtins.type
-_isinstance = _builtins.isinstance
-_issubclass = _builtins.issubclass
-_id = _builtins.id
-_len = _builtins.len
-_float = _builtins.float
-_bool = _builtins.bool
-_int = _builtins.int
-_tuple = _builtins.tuple
-_list = _builtins.list
-_str = _builtins.str
-_repr = _builtins.repr
-_BaseException = _builtins.BaseException
-
-_NUMERIC_SCALAR_IDS = frozenset(_id(t) for t in (_int, _float, _bool))
-_NUMPY_SCALAR_IDS = frozenset(
-    _id(t)
-    for t in set(_numpy.sctypeDict.values())
-    if _issubclass(t, (_numpy.number, _bool_)) and not _issubclass(t, _numpy.complexfloating)
+_NUMERIC_SCALARS = frozenset((int, float, bool))
+_NUMPY_SCALARS = frozenset(
+    t for t in np.sctypeDict.values()
+    if issubclass(t, (np.number, np.bool_)) and not issubclass(t, np.complexfloating)
 )
 _NUMERIC_KINDS = "biuf"  # bool, signed, unsigned, float dtypes
-_COMPLEX_SCALAR_IDS = frozenset(
-    [_id(complex)]
-    + [_id(t) for t in set(_numpy.sctypeDict.values()) if _issubclass(t, _numpy.complexfloating)]
+_COMPLEX_SCALARS = frozenset(
+    [complex] + [t for t in np.sctypeDict.values() if issubclass(t, np.complexfloating)]
 )
-_maximum_reduce = _numpy.maximum.reduce
 #: Complex answers whose imaginary parts are at most this times max(1, largest absolute value)
 #: are accepted as real (``np.linalg.eig`` may return ``1e-17j`` for a symmetric matrix).
 IMAGINARY_TOLERANCE = 1e-8
@@ -105,16 +71,16 @@ def _fail(name: str, problem: str, expected: Any = None, got: Any = None, hint: 
 
 
 def _format(value: Any) -> str:
-    if _type(value) is _ndarray:
-        text = _array2string(value, precision=4, suppress_small=True, max_line_width=80)
+    if type(value) is np.ndarray:
+        text = np.array2string(value, precision=4, suppress_small=True, max_line_width=80)
         return text.replace("\n", "\n            ")
-    if _type(value) is _tuple:
-        return _repr(_tuple(_int(n) for n in value))
-    return _str(value)
+    if type(value) is tuple:
+        return repr(tuple(int(n) for n in value))
+    return str(value)
 
 
 def _is_plain_scalar(kind: type) -> bool:
-    return _id(kind) in _NUMERIC_SCALAR_IDS or _id(kind) in _NUMPY_SCALAR_IDS
+    return kind in _NUMERIC_SCALARS or kind in _NUMPY_SCALARS
 
 
 def _plain(value: Any, name: str) -> Any:
@@ -124,12 +90,12 @@ def _plain(value: Any, name: str) -> Any:
     negligible (see :data:`IMAGINARY_TOLERANCE`), and fail otherwise.
     """
     __tracebackhide__ = True
-    kind = _type(value)
+    kind = type(value)
     if _is_plain_scalar(kind):
         return value
-    if _id(kind) in _COMPLEX_SCALAR_IDS:
-        return _real_part(_array(value), name)[()]
-    if kind is _ndarray:
+    if kind in _COMPLEX_SCALARS:
+        return _real_part(np.array(value), name)[()]
+    if kind is np.ndarray:
         if value.dtype.kind == "c":
             return _real_part(value, name)
         if value.dtype.kind not in _NUMERIC_KINDS:
@@ -139,7 +105,7 @@ def _plain(value: Any, name: str) -> Any:
                 hint="return an array of numbers (for example dtype float)",
             )
         return value
-    if kind is _list or kind is _tuple:
+    if kind is list or kind is tuple:
         return [_plain(item, name) for item in value]
     _fail(
         name,
@@ -148,13 +114,13 @@ def _plain(value: Any, name: str) -> Any:
     )
 
 
-def _real_part(value: _numpy.ndarray, name: str) -> _numpy.ndarray:
+def _real_part(value: np.ndarray, name: str) -> np.ndarray:
     """The real part of a complex array, if its imaginary part is negligible; else fail."""
     __tracebackhide__ = True
     if value.size == 0:
-        return _array(value.real, dtype=_float64)
-    imaginary = _float(_maximum_reduce(_absolute(value.imag), axis=None))
-    scale = _float(_maximum_reduce(_absolute(value), axis=None))
+        return np.array(value.real, dtype=np.float64)
+    imaginary = float(np.maximum.reduce(np.absolute(value.imag), axis=None))
+    scale = float(np.maximum.reduce(np.absolute(value), axis=None))
     allowed = IMAGINARY_TOLERANCE * (scale if scale > 1.0 else 1.0)
     if not imaginary <= allowed:  # also true for NaN
         _fail(
@@ -163,24 +129,24 @@ def _real_part(value: _numpy.ndarray, name: str) -> _numpy.ndarray:
             hint="this answer is real: imaginary parts of rounding size (relative "
             f"{IMAGINARY_TOLERANCE:g}) are accepted, larger ones point at a mistake earlier on",
         )
-    return _array(value.real, dtype=_float64)
+    return np.array(value.real, dtype=np.float64)
 
 
-def _as_float_array(value: Any, name: str) -> _numpy.ndarray:
+def _as_float_array(value: Any, name: str) -> np.ndarray:
     __tracebackhide__ = True
     if value is None:
         _fail(name, "returned None", hint="did you forget the `return` statement?")
     plain = _plain(value, name)
     try:
-        result = _array(plain, dtype=_float64, copy=True)
+        result = np.array(plain, dtype=np.float64, copy=True)
     except (TypeError, ValueError) as exc:
         _fail(name, f"could not be read as an array of numbers ({exc})")
-    if _type(result) is not _ndarray:
+    if type(result) is not np.ndarray:
         _fail(name, "could not be read as a plain array of numbers")
     return result
 
 
-def as_float_array(value: Any, name: str = "value") -> _numpy.ndarray:
+def as_float_array(value: Any, name: str = "value") -> np.ndarray:
     """Convert an answer to a plain float64 ``ndarray``, failing clearly if it is not numeric.
 
     Parameters
@@ -201,7 +167,7 @@ def check_shape(value: Any, shape: Sequence[int], name: str = "value", hint: str
     """Check that ``value`` (converted with :func:`as_float_array`) has exactly ``shape``."""
     __tracebackhide__ = True
     arr = _as_float_array(value, name)
-    want = _tuple(_int(n) for n in shape)
+    want = tuple(int(n) for n in shape)
     if arr.shape != want:
         _fail(name, "has the wrong shape", expected=want, got=arr.shape, hint=hint)
 
@@ -235,30 +201,30 @@ def check_close(
     __tracebackhide__ = True
     got = _as_float_array(value, name)
     want = _as_float_array(expected, "expected")
-    rtol = _float(rtol)
-    atol = _float(atol)
+    rtol = float(rtol)
+    atol = float(atol)
     if shape and got.shape != want.shape:
         _fail(name, "has the wrong shape", expected=want.shape, got=got.shape, hint=hint)
     if got.size != want.size:
         _fail(name, "has the wrong number of entries", expected=want.size, got=got.size, hint=hint)
     got = got.reshape(want.shape)
-    if not _bool(_all_true(_isfinite(got), axis=None)):
+    if not bool(np.logical_and.reduce(np.isfinite(got), axis=None)):
         _fail(name, "contains NaN or infinite values", expected=want, got=got, hint=hint)
-    with _errstate(all="ignore"):
-        error = _absolute(_subtract(got, want))
-        allowed = _add(atol, _multiply(rtol, _absolute(want)))
-        ok = _all_true(_less_equal(error, allowed), axis=None)
-    if not _bool(ok):
+    with np.errstate(all="ignore"):
+        error = np.absolute(np.subtract(got, want))
+        allowed = np.add(atol, np.multiply(rtol, np.absolute(want)))
+        ok = np.logical_and.reduce(np.less_equal(error, allowed), axis=None)
+    if not bool(ok):
         _fail(name, "has the wrong values", expected=want, got=got, hint=hint)
 
 
 def check_true(condition: Any, message: str, name: str = "check") -> None:
     """Fail with ``message`` unless ``condition`` is a real ``True`` (bool or NumPy bool)."""
     __tracebackhide__ = True
-    kind = _type(condition)
-    if kind is not _bool and kind is not _bool_:
+    kind = type(condition)
+    if kind is not bool and kind is not np.bool_:
         _fail(name, f"expected a bool, got an object of type {kind.__name__}")
-    if not _bool(condition):
+    if not bool(condition):
         _fail(name, message)
 
 
@@ -270,26 +236,26 @@ def check_equal(
     NumPy booleans and integers are accepted where a Python ``bool`` or ``int`` is expected.
     """
     __tracebackhide__ = True
-    kind = _type(value)
-    want_kind = _type(expected)
-    if want_kind is _bool:
-        allowed = kind is _bool or kind is _bool_
-    elif want_kind is _int:
-        allowed = kind is _int or (
-            _id(kind) in _NUMPY_SCALAR_IDS and _issubclass(kind, _integer)
+    kind = type(value)
+    want_kind = type(expected)
+    if want_kind is bool:
+        allowed = kind is bool or kind is np.bool_
+    elif want_kind is int:
+        allowed = kind is int or (
+            kind in _NUMPY_SCALARS and issubclass(kind, np.integer)
         )
     else:
-        allowed = kind is want_kind and (kind is _str or _is_plain_scalar(kind))
+        allowed = kind is want_kind and (kind is str or _is_plain_scalar(kind))
     if not allowed:
         _fail(name, f"should be a {want_kind.__name__}, got {kind.__name__}", hint=hint)
-    if want_kind is _str:
-        same = _str.__eq__(value, expected) is True
-    elif want_kind is _bool:
-        same = _bool(value) is _bool(expected)
+    if want_kind is str:
+        same = str.__eq__(value, expected) is True
+    elif want_kind is bool:
+        same = bool(value) is bool(expected)
     else:
-        same = _int(value) == _int(expected)
+        same = int(value) == int(expected)
     if not same:
-        _fail(name, "has the wrong value", expected=_repr(expected), got=_repr(value), hint=hint)
+        _fail(name, "has the wrong value", expected=repr(expected), got=repr(value), hint=hint)
 
 
 def check_raises(
@@ -310,13 +276,13 @@ def check_raises(
     raised: BaseException | None = None
     try:
         func(*args)
-    except _BaseException as exc:  # noqa: BLE001 - we report any other exception below
+    except BaseException as exc:  # noqa: BLE001 - we report any other exception below
         raised = exc
     if raised is not None:
-        if _isinstance(raised, exception):
+        if isinstance(raised, exception):
             return
         _raised(text, raised, func, hint,
-                problem=f"raised {_type(raised).__name__} instead of {exception.__name__}")
+                problem=f"raised {type(raised).__name__} instead of {exception.__name__}")
     _fail(text, f"did not raise {exception.__name__}", hint=hint)
 
 
@@ -372,24 +338,24 @@ def _hint_for(kind: str, message: str) -> str:
 
 def _describe(value: Any) -> str:
     """A short description of an argument or a returned value: its type and shape, not data."""
-    kind = _type(value)
-    if kind is _ndarray:
+    kind = type(value)
+    if kind is np.ndarray:
         return f"array of shape {_format(value.shape)}"
-    if value is None or kind is _bool or _is_plain_scalar(kind):
-        return _repr(value)
-    if kind is _list or kind is _tuple:
-        return f"{kind.__name__} of length {_len(value)}"
-    if kind is _str:
-        return _repr(value) if _len(value) <= 30 else "a string"
+    if value is None or kind is bool or _is_plain_scalar(kind):
+        return repr(value)
+    if kind is list or kind is tuple:
+        return f"{kind.__name__} of length {len(value)}"
+    if kind is str:
+        return repr(value) if len(value) <= 30 else "a string"
     name = getattr(value, "__name__", None)
     if callable(value):
-        return name if _isinstance(name, _str) else "a function"
+        return name if isinstance(name, str) else "a function"
     return f"an object of type {kind.__name__}"
 
 
 def _function_name(func: Any) -> str:
     name = getattr(func, "__name__", None)
-    return name if _isinstance(name, _str) and name != "<lambda>" else "the function"
+    return name if isinstance(name, str) and name != "<lambda>" else "the function"
 
 
 def _call_text(func: Any, args: Sequence[Any], kwargs: dict) -> str:
@@ -404,13 +370,13 @@ def _learner_line(error: BaseException, func: Any) -> str:
     a function that a hidden test passed in, whose code must stay hidden.
     """
     where = getattr(error, "learner_line", None)  # found in the kernel while grading
-    if _isinstance(where, _str):
+    if isinstance(where, str):
         return where
     code = getattr(func, "__code__", None)
     tb = error.__traceback__
     while tb is not None and code is not None:
         if tb.tb_frame.f_code is code:
-            line = _linecache.getline(code.co_filename, tb.tb_lineno).strip()
+            line = linecache.getline(code.co_filename, tb.tb_lineno).strip()
             return f"line {tb.tb_lineno} of {code.co_name}: `{line}`" if line else ""
         tb = tb.tb_next
     return ""
@@ -421,8 +387,8 @@ def _raised(
 ) -> None:
     """Fail with a message about ``error``, raised by the learner's ``call_text``."""
     __tracebackhide__ = True
-    kind = _type(error).__name__
-    message = _str(error)
+    kind = type(error).__name__
+    message = str(error)
     lines = [f"{call_text} {problem or 'raised ' + kind}: {message}".rstrip(": ")]
     where = _learner_line(error, func)
     if where:
@@ -484,17 +450,17 @@ def call(
         result = func(*args, **kwargs)
     except CheckFailed:
         raise
-    except _BaseException as error:  # noqa: BLE001 - reported to the learner by name
+    except BaseException as error:  # noqa: BLE001 - reported to the learner by name
         _raised(text, error, func, hint)
     if returns is None:
         return result
-    names = [] if _isinstance(returns, _int) else _list(returns)
-    count = _int(returns) if _isinstance(returns, _int) else _len(names)
+    names = [] if isinstance(returns, int) else list(returns)
+    count = int(returns) if isinstance(returns, int) else len(names)
     wanted = f"{count} values ({', '.join(names)})" if names else f"{count} values"
     if result is None:
         _fail(text, "returned None", hint="did you forget the `return` statement?")
-    several = _type(result) is _tuple or (count > 1 and _type(result) is _list)
-    got = _len(result) if several else 1
+    several = type(result) is tuple or (count > 1 and type(result) is list)
+    got = len(result) if several else 1
     if count == 1 or got == count:
         return result
     shown = "1 value, " + _describe(result) if got == 1 else f"{got} values"

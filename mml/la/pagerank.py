@@ -24,29 +24,14 @@ Example
 
 from __future__ import annotations
 
-import builtins as _builtins
 from typing import Any
 
-import numpy as _numpy
 import numpy as np
 import scipy.sparse as sp
 from matplotlib.axes import Axes
 from numpy.random import default_rng
 
 from mml import checks
-
-# References taken at import time (the locked first cell), before any student code runs; the
-# check helpers below use only these, like mml.checks.
-_sum = _numpy.sum
-_abs = _numpy.abs
-_max = _numpy.max
-_sqrt = _numpy.sqrt
-_dot = _numpy.dot
-_ndarray = _numpy.ndarray
-_float = _builtins.float
-_type = _builtins.type
-_str = _builtins.str
-_bmax = _builtins.max
 
 DENSE_LIMIT = 20_000
 """Largest ``n`` for which :func:`generate_internet` builds a dense matrix (3.2 GB at 20 000)."""
@@ -253,7 +238,7 @@ def draw_web(
     """
     L = np.asarray(L, dtype=float)
     n = L.shape[0]
-    labels = labels if labels is not None else [_str(i) for i in range(n)]
+    labels = labels if labels is not None else [str(i) for i in range(n)]
     angle = np.pi / 2 - 2 * np.pi * np.arange(n) / n
     xy = np.column_stack([np.cos(angle), np.sin(angle)])
     if ranks is None:
@@ -293,10 +278,10 @@ def _real_vector(value: Any, name: str) -> np.ndarray:
     """``value`` as a float array; a complex ndarray is accepted if its imaginary part is
     negligible (``numpy.linalg.eig`` returns complex vectors when some eigenvalue is complex)."""
     __tracebackhide__ = True
-    if _type(value) is _ndarray and value.dtype.kind == "c":
+    if type(value) is np.ndarray and value.dtype.kind == "c":
         real, imag = value.real, value.imag
-        size = _float(_max(_abs(real))) if real.size else 0.0
-        if real.size and _float(_max(_abs(imag))) > 1e-9 * _bmax(size, 1e-300):
+        size = float(np.max(np.abs(real))) if real.size else 0.0
+        if real.size and float(np.max(np.abs(imag))) > 1e-9 * max(size, 1e-300):
             raise checks.CheckFailed(
                 f"{name}: has imaginary parts that are not negligible\n"
                 f"  got:      {value}\n"
@@ -327,12 +312,12 @@ def check_direction(
     want = checks.as_float_array(expected, "expected").ravel()
     if got.size != want.size:
         checks.check_shape(got, want.shape, name, hint=hint or "one entry per page")
-    norm = _float(_sqrt(_sum(got * got)))
+    norm = float(np.sqrt(np.sum(got * got)))
     if not norm > 0:  # also catches NaN
         raise checks.CheckFailed(f"{name}: is the zero vector (or contains NaN)\n  hint: {hint}")
     unit = got / norm
-    want = want / _float(_sqrt(_sum(want * want)))
-    if _float(_dot(unit, want)) < 0:
+    want = want / float(np.sqrt(np.sum(want * want)))
+    if float(np.dot(unit, want)) < 0:
         unit = -unit
     checks.check_close(unit, want, f"{name} (scaled to length 1)", rtol=0.0, atol=atol,
                        hint=hint)
@@ -357,10 +342,10 @@ def check_ranks(
     want = checks.as_float_array(expected, "expected")
     checks.check_shape(got, want.shape, name,
                        hint=hint or "return a 1-D array with one entry per page")
-    total = _float(_sum(got))
-    if not _abs(total) > 1e-300:  # zero, or NaN
+    total = float(np.sum(got))
+    if not np.abs(total) > 1e-300:  # zero, or NaN
         raise checks.CheckFailed(
             f"{name}: its entries sum to {total}, so it cannot be scaled to sum 1\n  hint: {hint}"
         )
-    checks.check_close(got / total, want / _float(_sum(want)), f"{name} (scaled to sum 1)",
+    checks.check_close(got / total, want / float(np.sum(want)), f"{name} (scaled to sum 1)",
                        rtol=rtol, atol=atol, hint=hint)

@@ -20,29 +20,17 @@ array([[2., 4.]])
 
 from __future__ import annotations
 
-import builtins as _builtins
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import numpy as _numpy
+import numpy as np
 
 from mml import checks
 
-# References taken at import time, before any student code runs.
-_array = _numpy.array
-_ndarray = _numpy.ndarray
-_zeros = _numpy.zeros
-_ndindex = _numpy.ndindex
-_float64 = _numpy.float64
-_float = _builtins.float
-_type = _builtins.type
-_tuple = _builtins.tuple
-_len = _builtins.len
-
 
 def numerical_gradient(
-    cost: Callable[[], Any], param: _numpy.ndarray, eps: float = 1e-6
-) -> _numpy.ndarray:
+    cost: Callable[[], Any], param: np.ndarray, eps: float = 1e-6
+) -> np.ndarray:
     """Central finite-difference gradient of ``cost()`` with respect to the array ``param``.
 
     Parameters
@@ -58,16 +46,16 @@ def numerical_gradient(
     -------
     numpy.ndarray, float64, the shape of ``param``.
     """
-    if _type(param) is not _ndarray:
+    if type(param) is not np.ndarray:
         raise TypeError("param must be the NumPy array that cost() reads")
-    grad = _zeros(param.shape, dtype=_float64)
-    for index in _ndindex(*param.shape):
+    grad = np.zeros(param.shape, dtype=np.float64)
+    for index in np.ndindex(*param.shape):
         keep = param[index]
         try:
             param[index] = keep + eps
-            up = _float(cost())
+            up = float(cost())
             param[index] = keep - eps
-            down = _float(cost())
+            down = float(cost())
         finally:
             param[index] = keep
         grad[index] = (up - down) / (2 * eps)
@@ -77,7 +65,7 @@ def numerical_gradient(
 def check_gradient(
     value: Any,
     cost: Callable[[], Any],
-    param: _numpy.ndarray,
+    param: np.ndarray,
     name: str,
     *,
     param_name: str = "the parameter",
@@ -108,12 +96,12 @@ def check_gradient(
     """
     __tracebackhide__ = True
     got = checks.as_float_array(value, name)
-    want_shape = _tuple(param.shape)
+    want_shape = tuple(param.shape)
     if got.shape != want_shape:
         advice = f"a gradient has exactly the shape of {param_name}, {want_shape}"
         if got.shape == want_shape[::-1]:
             advice += "; yours is transposed"
-        elif _len(got.shape) < _len(want_shape):
+        elif len(got.shape) < len(want_shape):
             advice += "; keep it 2-D (a column), e.g. with keepdims=True or reshape"
         elif want_shape[-1] == 1 and got.shape[0] == want_shape[0]:
             advice += "; sum (and average) over the samples, which are the columns"
@@ -123,9 +111,9 @@ def check_gradient(
 
 
 def plot_snapshots(
-    x: Sequence[float] | _numpy.ndarray,
-    y: _numpy.ndarray,
-    snapshots: Sequence[tuple[int, _numpy.ndarray]],
+    x: Sequence[float] | np.ndarray,
+    y: np.ndarray,
+    snapshots: Sequence[tuple[int, np.ndarray]],
     costs: Sequence[float] | None = None,
 ):
     """Draw the target curve and the network's output at a few moments of training.
@@ -147,13 +135,13 @@ def plot_snapshots(
     """
     import matplotlib.pyplot as plt
 
-    t = _array(x, dtype=_float64).ravel()
-    y = _array(y, dtype=_float64)
+    t = np.array(x, dtype=np.float64).ravel()
+    y = np.array(y, dtype=np.float64)
     panels = len(snapshots) + (costs is not None)
     fig, axes = plt.subplots(1, panels, figsize=(2.9 * panels, 3.1), squeeze=False)
     axes = axes[0]
     for ax, (step, a3) in zip(axes, snapshots, strict=False):
-        a3 = _array(a3, dtype=_float64)
+        a3 = np.array(a3, dtype=np.float64)
         ax.plot(y[0], y[1], color="0.75", lw=4, label="target")
         ax.scatter(a3[0], a3[1], c=t, cmap="viridis", s=9, zorder=3, label="network")
         ax.set_title(f"after {step} steps", fontsize=10)
@@ -165,7 +153,7 @@ def plot_snapshots(
     axes[0].legend(loc="lower left", fontsize=7)
     if costs is not None:
         ax = axes[-1]
-        ax.semilogy(_array(costs, dtype=_float64))
+        ax.semilogy(np.array(costs, dtype=np.float64))
         ax.set_xlabel("step")
         ax.set_title("cost", fontsize=10)
     fig.tight_layout()

@@ -19,36 +19,15 @@ Example
 
 from __future__ import annotations
 
-import builtins as _builtins
 from typing import Any
 
-import numpy as _numpy
+import numpy as np
 
 from mml import checks as _checks
 
-# References taken at import time, before any student code runs.
 _as_float_array = _checks.as_float_array
 _check_close = _checks.check_close
 _CheckFailed = _checks.CheckFailed
-_multiply = _numpy.multiply
-_add = _numpy.add
-_sqrt = _numpy.sqrt
-_where = _numpy.where
-_less = _numpy.less
-_greater = _numpy.greater
-_add_reduce = _numpy.add.reduce
-_any_true = _numpy.logical_or.reduce
-_ones = _numpy.ones
-_array2string = _numpy.array2string
-_absolute = _numpy.absolute
-_round = _numpy.round
-_subtract = _numpy.subtract
-_less_equal = _numpy.less_equal
-_all_true = _numpy.logical_and.reduce
-_float = _builtins.float
-_range = _builtins.range
-_len = _builtins.len
-_str = _builtins.str
 
 #: The values ``PCA`` and ``PCA_high_dim`` return, in this order.
 PCA_VALUES = ("reconst", "mean", "principal_vals", "principal_components")
@@ -126,21 +105,21 @@ def check_columns_close_up_to_sign(
     full_hint = "; ".join(h for h in (found, hint) if h) or (
         "columns are compared up to sign (v and -v are both accepted)"
     )
-    _check_close(_multiply(got, _signs(got, want)), want, name, rtol=rtol, atol=atol,
+    _check_close(np.multiply(got, _signs(got, want)), want, name, rtol=rtol, atol=atol,
                  hint=full_hint)
 
 
 def _signs(got: Any, want: Any) -> Any:
     """Per column, -1 where the learner's column points away from the expected one, else 1."""
-    return _where(_less(_add_reduce(_multiply(got, want), axis=0), 0.0), -1.0, 1.0)
+    return np.where(np.less(np.add.reduce(np.multiply(got, want), axis=0), 0.0), -1.0, 1.0)
 
 
 def _same_up_to_sign(got: Any, want: Any, rtol: float, atol: float) -> bool:
     if got.shape != want.shape:
         return False
-    error = _absolute(_subtract(_multiply(got, _signs(got, want)), want))
-    allowed = _add(atol, _multiply(rtol, _absolute(want)))
-    return _builtins.bool(_all_true(_less_equal(error, allowed), axis=None))
+    error = np.absolute(np.subtract(np.multiply(got, _signs(got, want)), want))
+    allowed = np.add(atol, np.multiply(rtol, np.absolute(want)))
+    return bool(np.logical_and.reduce(np.less_equal(error, allowed), axis=None))
 
 
 def _diagnose(got: Any, want: Any, rtol: float, atol: float) -> str:
@@ -150,16 +129,16 @@ def _diagnose(got: Any, want: Any, rtol: float, atol: float) -> str:
         return _AS_ROWS
     if columns > 1:
         matches = [
-            [k for k in _range(columns)
+            [k for k in range(columns)
              if _same_up_to_sign(got[:, j:j + 1], want[:, k:k + 1], rtol, atol)]
-            for j in _range(columns)
+            for j in range(columns)
         ]
-        if all(matches[j] for j in _range(columns)):
+        if all(matches[j] for j in range(columns)):
             return ("these are the right vectors in the wrong columns: column i must belong to "
                     "the i-th value (sort the columns with the same order as the values)")
     if rows > 1:
-        got_rows = sorted(tuple(_round(_absolute(r), 6)) for r in got)
-        want_rows = sorted(tuple(_round(_absolute(r), 6)) for r in want)
+        got_rows = sorted(tuple(np.round(np.absolute(r), 6)) for r in got)
+        want_rows = sorted(tuple(np.round(np.absolute(r), 6)) for r in want)
         if got_rows == want_rows:
             return ("the right numbers in shuffled rows: a reordering must move whole columns "
                     "(the vectors), not rows")
@@ -185,8 +164,8 @@ def check_unit_columns(value: Any, name: str = "value", *, atol: float = 1e-6,
     if got.ndim != 2:
         raise _CheckFailed(f"{name}: should be a 2-D array with one vector per column, got shape "
                            f"{got.shape}" + (f"\n  hint: {hint}" if hint else ""))
-    lengths = _sqrt(_add_reduce(_multiply(got, got), axis=0))
-    _check_close(lengths, _ones(got.shape[1]), f"lengths of the columns of {name}", rtol=0.0,
+    lengths = np.sqrt(np.add.reduce(np.multiply(got, got), axis=0))
+    _check_close(lengths, np.ones(got.shape[1]), f"lengths of the columns of {name}", rtol=0.0,
                  atol=atol, hint=hint or "divide each column by its norm")
 
 
@@ -206,9 +185,9 @@ def check_descending(values: Any, name: str = "value", *, hint: str = "") -> Non
     if got.ndim != 1:
         raise _CheckFailed(f"{name}: should be a 1-D array, got shape {got.shape}"
                            + (f"\n  hint: {hint}" if hint else ""))
-    if got.size > 1 and _any_true(_greater(got[1:], got[:-1]), axis=None):
-        text = _array2string(got, precision=4, suppress_small=True, max_line_width=80)
+    if got.size > 1 and np.logical_or.reduce(np.greater(got[1:], got[:-1]), axis=None):
+        text = np.array2string(got, precision=4, suppress_small=True, max_line_width=80)
         raise _CheckFailed(
-            f"{name}: is not sorted from largest to smallest\n  got:      {_str(text)}"
+            f"{name}: is not sorted from largest to smallest\n  got:      {str(text)}"
             + (f"\n  hint: {hint}" if hint else "")
         )
