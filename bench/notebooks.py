@@ -1,7 +1,8 @@
-"""How long every source notebook takes to run top to bottom, as a learner runs it.
+"""How long every notebook takes to run top to bottom, as a learner runs it.
 
-Each ``source/*/*.ipynb`` (the reference answers filled in) runs in a fresh ipykernel through
-nbclient, interactively as in JupyterLab (not unattended: no ``NBGRADER_EXECUTION``, the
+Each notebook of ``release/`` with the reference answers of ``source/`` filled in (what a learner
+who solved everything has: no hidden tests, which only the grader runs) runs in a fresh ipykernel
+through nbclient, interactively as in JupyterLab (not unattended: no ``NBGRADER_EXECUTION``, the
 widget backend where a notebook asks for it), one notebook at a time. Printed per notebook: the
 wall-clock time from kernel start to the last cell, and its slowest cells. The course's budget is
 10 s per notebook on an idle 2-core machine; a notebook over it is marked ``OVER``. On a busy
@@ -22,13 +23,18 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from mml.authoring import submissions
+
 ROOT = Path(__file__).resolve().parents[1]
 BUDGET = 10.0
 
 
 def run(path: Path) -> tuple[float, list[tuple[float, int, str]]]:
-    """Run one notebook; return its wall time (s) and ``(seconds, index, first line)`` per cell."""
-    nb = nbformat.read(path, as_version=4)
+    """Run the solved release of one source notebook; return its wall time (s) and
+    ``(seconds, index, first line)`` per cell."""
+    release = ROOT / "release" / path.relative_to(ROOT / "source")
+    nb = submissions.reference_submission(nbformat.read(path, as_version=4),
+                                          nbformat.read(release, as_version=4))
     env = {k: v for k, v in os.environ.items()
            if k not in ("NBGRADER_EXECUTION", "MML_UNATTENDED", "MPLBACKEND")}
     client = NotebookClient(nb, timeout=600, kernel_name="python3",

@@ -10,6 +10,7 @@ sequential gradebook and that a client killed with SIGKILL is finished by a reru
   real cluster is, grade the class (``--scheduler tcp://127.0.0.1:PORT``);
 * a task that kills its worker every time is given up after two workers, reported as killed,
   while the others are done; every worker has the grading workers' memory limit;
+* a task whose result was lost with its worker before the client read it is computed again;
 * through ``mml grade``, a submission whose grading kills its worker is tried exactly twice,
   then reported in the table, the summary and the exit code, and the others are graded.
 """
@@ -164,6 +165,49 @@ def test_a_task_that_kills_its_worker_twice_is_given_up() -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     lines = dict(line.split(" ", 1) for line in done.stdout.splitlines())
     assert lines == {"dies": "killed", **{s: str(3 * 1024**3) for s in ("s1", "s2", "s3", "s4")}}
+
+
+RESULT_LOST_WITH_ITS_WORKER = """
+import os, sys, time
+from traitlets.config import Config
+from mml.grading import cluster
+
+MARK = os.path.join(sys.argv[1], "dies-started")
+
+def work(task, shared):
+    if task["student"] == "dies":
+        open(MARK, "w").close()
+        time.sleep(0.2)  # the result of the task before waits, unread, on this worker
+        os._exit(3)
+    return task["student"].upper()
+
+found = {}
+def done(task, value, error):
+    while not found and not os.path.exists(MARK):  # the client is busy (writing grades)
+        time.sleep(0.01)
+    if not found:
+        time.sleep(0.5)  # until the worker holding the next result has died
+    found[task["student"]] = value if error is None else (
+        "killed" if cluster.killed_worker(error) else repr(error))
+
+tasks = [{"student": s} for s in ["s1", "s2", "dies"]]
+with cluster.open_client(Config(), 1, memory=3 * 1024**3) as client:
+    cluster.run_on_client(client, work, tasks, {}, done)
+for student, what in sorted(found.items()):
+    print(student, what)
+"""
+
+
+def test_a_result_lost_with_its_worker_is_computed_again(tmp_path: Path) -> None:
+    """A task that finished on a worker that died before the client read its result (Dask:
+    status "lost") is computed again and its value reported, not an error (seen in CI: an
+    innocent submission reported as "the task was lost" beside one that killed its worker)."""
+    done = subprocess.run([sys.executable, "-c", RESULT_LOST_WITH_ITS_WORKER, str(tmp_path)],
+                          env=env(),
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = dict(line.split(" ", 1) for line in done.stdout.splitlines())
+    assert lines == {"dies": "killed", "s1": "S1", "s2": "S2"}, done.stdout
 
 
 KILLS_ITS_WORKER = """

@@ -388,6 +388,11 @@ def run_on_client(
             break
     for future in running:
         task = futures[future]
+        if future.status == "lost":
+            # it finished, but the worker holding its result died before we read it: the
+            # scheduler computes it again (we still hold the future); wait for that
+            running.add(future)
+            continue
         if future.status == "finished":
             on_done(task, future.result(), None)
         elif future.status == "error":
