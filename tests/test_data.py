@@ -145,3 +145,14 @@ def test_rebuild_is_byte_for_byte() -> None:
         [sys.executable, str(DATA / "build.py"), "--check"], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_iris_equals_scikit_learns() -> None:
+    """``load_iris`` reads scikit-learn's copy without importing it: the same values and names."""
+    from sklearn.datasets import load_iris  # noqa: PLC0415
+
+    ours, theirs = data.load_iris(), load_iris()
+    np.testing.assert_array_equal(ours.data, theirs.data)
+    np.testing.assert_array_equal(ours.target, theirs.target)
+    assert ours.feature_names == theirs.feature_names
+    assert list(ours.target_names) == list(theirs.target_names)
