@@ -33,6 +33,7 @@ tests run after every other cell, so no cell of the notebook can print what hidd
 
 from __future__ import annotations
 
+import atexit
 import builtins
 import contextlib
 import dis
@@ -40,10 +41,10 @@ import io
 import json
 import os
 import select
-import signal
-import subprocess
+import socket
 import sys
 import tempfile
+import threading
 import time
 import types
 from collections.abc import Callable, Iterator
@@ -52,7 +53,8 @@ from typing import Any
 
 import numpy as np
 
-from mml.grading import wire
+from mml.grading import forkserver, wire
+from mml.grading.forkserver import Child, ForkServer
 
 #: largest plain-data global (bytes) that is sent to the kernel when a test changed it
 MAX_PUSH = 4 * 1024 * 1024
@@ -492,14 +494,24 @@ def _error(ename: str, evalue: str) -> dict:
             "traceback": [f"{ename}: {evalue}"]}
 
 
+#: the libraries the course's locked cells import, imported once by the fork server
+PRELOAD = ("numpy", "matplotlib.pyplot", "scipy.optimize", "IPython.display")
+
+
+def _run_tests(conversation: socket.socket) -> None:
+    """One notebook's trusted process (a fork of the server): the protocol on ``conversation``."""
+    np.random.seed()  # not the server's state: each process draws its own
+    Runner(conversation.makefile("r", encoding="utf-8"),
+           conversation.makefile("w", encoding="utf-8")).run()
+
+
 def main() -> None:
-    """Entry point of the trusted process: the protocol on stdin/stdout, nothing else there."""
-    rx = os.fdopen(os.dup(0), "r", encoding="utf-8")
-    tx = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    """Entry point of the fork server: its socket on stdin, nothing else there."""
+    control = socket.socket(fileno=os.dup(0))
     null = os.open(os.devnull, os.O_RDWR)
     os.dup2(null, 0)
     os.dup2(null, 1)
-    Runner(rx, tx).run()
+    forkserver.serve(control, _run_tests, PRELOAD)
 
 
 # --------------------------------------------------------------------------------------------
@@ -529,7 +541,7 @@ class TrustedTests:
     plan: list[PlannedCell]
     test_cells: dict[int, str] = field(default_factory=dict)
     trusted_names: list[str] = field(default_factory=list)
-    process: subprocess.Popen | None = None
+    child: Child | None = None
     workdir: str = ""
     results: dict[int, dict] = field(default_factory=dict)
     _buffer: bytes = b""
@@ -537,13 +549,7 @@ class TrustedTests:
     def start(self) -> None:
         """Start the process; it runs the leading given cells while the kernel works."""
         self.workdir = tempfile.mkdtemp(prefix="mml-trusted-")
-        env = dict(os.environ, MPLBACKEND="Agg", MML_UNATTENDED="1", PYTHONDONTWRITEBYTECODE="1")
-        env.pop("NBGRADER_EXECUTION", None)
-        self.process = subprocess.Popen(  # noqa: S603 - our own module
-            [sys.executable, "-m", "mml.grading.trusted"], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=self.workdir, env=env,
-            start_new_session=True,
-        )
+        self.child = _server().spawn(self.workdir, _environment())
         from mml.grading.cells import HIDDEN_BEGIN, HIDDEN_END  # noqa: PLC0415 - grader side
 
         cells = [{"kind": c.kind, "source": c.source} for c in self.plan]
@@ -551,14 +557,13 @@ class TrustedTests:
                     "trusted_names": self.trusted_names})
 
     def _send(self, message: dict) -> None:
-        assert self.process is not None and self.process.stdin is not None
-        self.process.stdin.write((json.dumps(message) + "\n").encode())
-        self.process.stdin.flush()
+        assert self.child is not None
+        self.child.sock.sendall((json.dumps(message) + "\n").encode())
 
     def _receive(self, deadline: float) -> dict | None:
         """The next message, or None at the deadline or if the process ended."""
-        assert self.process is not None and self.process.stdout is not None
-        fd = self.process.stdout.fileno()
+        assert self.child is not None
+        fd = self.child.sock.fileno()
         while b"\n" not in self._buffer:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
@@ -646,7 +651,7 @@ class TrustedTests:
 
     def _give_up(self, tests: list[PlannedCell], done: int, cell_timeout: float) -> dict:
         """The process is stuck or gone: the remaining tests fail with a reason."""
-        ended = self.process is not None and self.process.poll() is not None
+        ended = self.child is not None and self.child.ended()
         self.stop()
         error = _error("TestRunnerStopped", "the test runner stopped") if ended else _error(
             "CellTimeoutError", f"the test did not finish within {cell_timeout:g} s")
@@ -656,21 +661,42 @@ class TrustedTests:
 
     def stop(self) -> None:
         """Stop the process and remove its working directory."""
-        if self.process is not None and self.process.poll() is None:
-            with contextlib.suppress(OSError):
-                os.killpg(self.process.pid, signal.SIGKILL)
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                self.process.wait(timeout=10)
-        if self.process is not None:
-            for stream in (self.process.stdin, self.process.stdout):
-                with contextlib.suppress(OSError):
-                    if stream is not None:
-                        stream.close()
+        if self.child is not None:
+            self.child.kill()
+            self.child.close()
+            self.child = None
         if self.workdir:
             import shutil  # noqa: PLC0415
 
             shutil.rmtree(self.workdir, ignore_errors=True)
             self.workdir = ""
+
+
+_SERVER: list[ForkServer] = []  # the fork server of this grading process, started on first use
+_SERVER_LOCK = threading.Lock()
+
+
+def _environment() -> dict[str, str]:
+    """The environment of a trusted process: the grader's, for unattended plotting."""
+    env = dict(os.environ, MPLBACKEND="Agg", MML_UNATTENDED="1", PYTHONDONTWRITEBYTECODE="1")
+    env.pop("NBGRADER_EXECUTION", None)
+    return env
+
+
+def _server() -> ForkServer:
+    """This process's fork server for trusted processes."""
+    with _SERVER_LOCK:
+        if not _SERVER:
+            _SERVER.append(ForkServer([sys.executable, "-m", "mml.grading.trusted"],
+                                      _environment(), tempfile.gettempdir()))
+        return _SERVER[0]
+
+
+@atexit.register
+def _close_server() -> None:
+    with _SERVER_LOCK:
+        while _SERVER:
+            _SERVER.pop().close()
 
 
 def trusted_plan(nb: Any, meta: dict) -> TrustedTests | None:
