@@ -8,9 +8,9 @@ Each notebook runs three ways:
   guard, so the comparison is if anything in favour of "before");
 * ``after``: the same with the test cells in the trusted process (``mml.grading.trusted``), the
   student's functions called through the data-only channel: what ``mml grade`` does. Each
-  trusted process is a fork of a server that imported NumPy and matplotlib once
-  (:mod:`mml.grading.forkserver`); the server's start, paid once per grading process, is
-  measured first and printed apart.
+  trusted process is a fork of a server that imported NumPy, matplotlib and the other libraries
+  the notebooks use once (:mod:`mml.grading.forkserver`); the server's start and imports, paid
+  once per grading process, are measured first and printed apart.
 
 Each source notebook (reference solutions and hidden tests) runs from a copy of its assignment
 folder, ``--repeat`` times per mode (interleaved), and the median wall time of the whole
@@ -94,15 +94,19 @@ def _cpu() -> float:
         for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 
 
-def warm_start() -> tuple[float, float]:
-    """Start the fork server of trusted processes and have it fork once: (wall, CPU) seconds,
-    paid once per grading process."""
+def warm_start(notebooks: list[Path]) -> tuple[float, float, list[str]]:
+    """Start the fork server of trusted processes and have it import the libraries that
+    ``notebooks`` use, as a grading run has after its first notebooks: (wall, CPU) seconds,
+    paid once per grading process, and the libraries."""
+    sources = [c.source for nb in notebooks for c in nbformat.read(nb, as_version=4).cells
+               if c.cell_type == "code"]
+    imports = trusted.library_imports(sources)
     started, cpu = time.perf_counter(), _cpu()
     with tempfile.TemporaryDirectory() as cwd:
-        child = trusted._server().spawn(cwd, trusted._environment())  # noqa: SLF001
+        child = trusted._server().spawn(cwd, trusted._environment(), imports)  # noqa: SLF001
         child.kill()
         child.close()
-    return time.perf_counter() - started - 0.05, _cpu() - cpu
+    return time.perf_counter() - started - 0.05, _cpu() - cpu, imports
 
 
 def run_once(mode: str, notebook: Path, workdir: Path) -> tuple[float, float]:
@@ -195,7 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     modes = list(MODES)
     rows = []
     assignments = args.assignment or course.assignments()
-    server = warm_start()
+    server = warm_start([nb for a in assignments for nb in sorted((REPO / "source" / a).glob(
+        "*.ipynb"))])
     with tempfile.TemporaryDirectory(prefix="mml-bench-") as tmp:
         if args.startup:
             work = Path(tmp) / "startup"
@@ -238,8 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     print(f"Notebook execution time, median of {args.repeat} (kernel start to shutdown); "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end")
-    print(f"Once per grading process: the trusted processes' fork server starts (imports "
-          f"{', '.join(trusted.PRELOAD)}) in {server[0]:.2f} s (CPU {server[1]:.2f} s)")
+    print(f"Once per grading process: the trusted processes' fork server starts and imports "
+          f"{', '.join(server[2])} in {server[0]:.2f} s (CPU {server[1]:.2f} s)")
     for i, row in enumerate(table):
         print("  ".join(cell.ljust(widths[j]) if j == 0 else cell.rjust(widths[j])
                         for j, cell in enumerate(row)))

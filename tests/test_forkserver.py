@@ -22,11 +22,11 @@ def child(conversation):
     np.random.seed()
     facts = {"pid": os.getpid(), "ppid": os.getppid(), "sid": os.getsid(0), "cwd": os.getcwd(),
              "path0": sys.path[0], "env": os.environ.get("MML_FORK_TEST"),
-             "draw": float(np.random.random())}
+             "draw": float(np.random.random()), "fractions": "fractions" in sys.modules}
     conversation.sendall((json.dumps(facts) + "\\n").encode())
     conversation.recv(1)  # until the grader closes its end
 
-forkserver.serve(socket.socket(fileno=os.dup(0)), child, ["numpy"])
+forkserver.serve(socket.socket(fileno=os.dup(0)), child)
 """
 
 
@@ -50,7 +50,7 @@ def test_each_child_is_a_fork_in_its_own_session_directory_and_environment(serve
     first_dir, second_dir = tmp_path / "a", tmp_path / "b"
     first_dir.mkdir()
     second_dir.mkdir()
-    first = server.spawn(str(first_dir), dict(os.environ, MML_FORK_TEST="one"))
+    first = server.spawn(str(first_dir), dict(os.environ, MML_FORK_TEST="one"), ["fractions"])
     second = server.spawn(str(second_dir), dict(os.environ, MML_FORK_TEST="two"))
     try:
         one, two = facts(first), facts(second)
@@ -59,6 +59,7 @@ def test_each_child_is_a_fork_in_its_own_session_directory_and_environment(serve
         assert (one["cwd"], one["path0"], one["env"]) == (str(first_dir),) * 2 + ("one",)
         assert (two["cwd"], two["env"]) == (str(second_dir), "two")
         assert one["draw"] != two["draw"]  # not the server's random state
+        assert one["fractions"] and two["fractions"]  # imported by the server, once
         assert not first.ended()
     finally:
         for child in (first, second):
@@ -83,6 +84,15 @@ def test_a_child_that_ended_is_seen_and_a_dead_server_is_started_again(server, t
     finally:
         again.kill()
         again.close()
+
+
+def test_the_server_imports_libraries_only_never_the_course_s_modules() -> None:
+    sources = ["import numpy as np\nfrom mml import checks\nfrom mml.la import exercises",
+               "### BEGIN HIDDEN TESTS\nfrom sklearn.decomposition import PCA\n"
+               "def f():\n    import scipy.linalg, json\n### END HIDDEN TESTS",
+               "from . import sibling\nimport numpy\n", "this is not Python ("]
+    assert trusted.library_imports(sources) == ["numpy", "sklearn.decomposition",
+                                                "scipy.linalg", "json"]
 
 
 def test_trusted_processes_come_from_one_server_per_grading_process(tmp_path) -> None:  # noqa: ANN001

@@ -1,14 +1,16 @@
 """A warm start for the trusted test processes: a fork server.
 
 A fresh ``python -m mml.grading.trusted`` spends about 1.3 CPU-seconds per notebook importing
-NumPy, matplotlib and SciPy before it runs a single test. A fork server, started once per grading
-process, imports them once; each notebook's trusted process is then a fork of it (a few
-milliseconds). This is safe because nothing but imports of installed libraries ever runs in the
-server: no test, no locked cell and no student code. Each child runs one notebook's tests, in its
-own session (process group) and working directory, and ends.
+NumPy and matplotlib before it runs a single test (SciPy 0.6 s more, scikit-learn another
+second, where a notebook uses them). A fork server, started once per grading process, imports
+each library once, when the first notebook that needs it comes; each notebook's trusted process
+is then a fork of it (a few milliseconds). This is safe because nothing but imports of installed
+libraries ever runs in the server: no test, no locked cell and no student code. Each child runs
+one notebook's tests, in its own session (process group) and working directory, and ends.
 
 The grader (:class:`ForkServer`) talks to the server over a Unix socket pair: a request carries
-the child's working directory and its end of a fresh socket pair (``SCM_RIGHTS``); the reply
+the modules to import first, the child's working directory and environment, and its end of a
+fresh socket pair (``SCM_RIGHTS``); the reply
 carries the child's pid and a pidfd, so the grader can tell when the child ended and signal it
 without ever signalling a reused pid. The server ends when the grader's end of its socket closes
 (also when the grader is killed).
@@ -44,12 +46,9 @@ def _reap(_signum: int, _frame: object) -> None:
             pass
 
 
-def serve(control: socket.socket, child: Callable[[socket.socket], None],
-          preload: Iterable[str]) -> None:
-    """Import ``preload``, then fork a child running ``child(conversation)`` per request."""
-    for name in preload:
-        with contextlib.suppress(ImportError):
-            importlib.import_module(name)
+def serve(control: socket.socket, child: Callable[[socket.socket], None]) -> None:
+    """Fork a child running ``child(conversation)`` per request, first importing the modules
+    the request names (an import that fails is left to the child, which fails the same way)."""
     signal.signal(signal.SIGCHLD, _reap)
     while True:
         try:
@@ -59,6 +58,10 @@ def serve(control: socket.socket, child: Callable[[socket.socket], None],
         if not data or len(fds) != 1:
             return
         request = json.loads(data)
+        for name in request["imports"]:
+            if name not in sys.modules:
+                with contextlib.suppress(Exception):
+                    importlib.import_module(name)
         # no reaping between the fork and the pidfd: the pid cannot be reused meanwhile
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
         pid = os.fork()
@@ -151,10 +154,10 @@ class ForkServer:
             )
         self._control = ours
 
-    def _request(self, cwd: str, env: dict[str, str]) -> Child:
+    def _request(self, cwd: str, env: dict[str, str], imports: list[str]) -> Child:
         assert self._control is not None
         ours, theirs = socket.socketpair()
-        request = json.dumps({"cwd": cwd, "env": env}).encode()
+        request = json.dumps({"cwd": cwd, "env": env, "imports": imports}).encode()
         with theirs:
             socket.send_fds(self._control, [request], [theirs.fileno()])
         if not select.select([self._control], [], [], REPLY_TIMEOUT)[0]:
@@ -168,16 +171,17 @@ class ForkServer:
             raise OSError("the fork server stopped")
         return Child(ours, json.loads(data)["pid"], fds[0])
 
-    def spawn(self, cwd: str, env: dict[str, str]) -> Child:
-        """A new child working in ``cwd`` with environment ``env``; ``RuntimeError`` if the
-        server cannot make one."""
+    def spawn(self, cwd: str, env: dict[str, str], imports: Iterable[str] = ()) -> Child:
+        """A new child working in ``cwd`` with environment ``env``, forked after the server
+        imported ``imports`` (library modules only: never code of a test or a notebook);
+        ``RuntimeError`` if the server cannot make one."""
         with self._lock:
             for _ in range(2):  # a server that died is started again, once
                 if self.process is None or self.process.poll() is not None:
                     self.close()
                     self._start()
                 try:
-                    return self._request(cwd, env)
+                    return self._request(cwd, env, list(imports))
                 except OSError:
                     self.close()
         raise RuntimeError("the trusted test process could not be started")

@@ -33,6 +33,7 @@ tests run after every other cell, so no cell of the notebook can print what hidd
 
 from __future__ import annotations
 
+import ast
 import atexit
 import builtins
 import contextlib
@@ -47,7 +48,7 @@ import tempfile
 import threading
 import time
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -494,10 +495,6 @@ def _error(ename: str, evalue: str) -> dict:
             "traceback": [f"{ename}: {evalue}"]}
 
 
-#: the libraries the course's locked cells import, imported once by the fork server
-PRELOAD = ("numpy", "matplotlib.pyplot", "scipy.optimize", "IPython.display")
-
-
 def _run_tests(conversation: socket.socket) -> None:
     """One notebook's trusted process (a fork of the server): the protocol on ``conversation``."""
     np.random.seed()  # not the server's state: each process draws its own
@@ -511,7 +508,7 @@ def main() -> None:
     null = os.open(os.devnull, os.O_RDWR)
     os.dup2(null, 0)
     os.dup2(null, 1)
-    forkserver.serve(control, _run_tests, PRELOAD)
+    forkserver.serve(control, _run_tests)
 
 
 # --------------------------------------------------------------------------------------------
@@ -549,7 +546,8 @@ class TrustedTests:
     def start(self) -> None:
         """Start the process; it runs the leading given cells while the kernel works."""
         self.workdir = tempfile.mkdtemp(prefix="mml-trusted-")
-        self.child = _server().spawn(self.workdir, _environment())
+        self.child = _server().spawn(self.workdir, _environment(),
+                                     library_imports(c.source for c in self.plan))
         from mml.grading.cells import HIDDEN_BEGIN, HIDDEN_END  # noqa: PLC0415 - grader side
 
         cells = [{"kind": c.kind, "source": c.source} for c in self.plan]
@@ -670,6 +668,28 @@ class TrustedTests:
 
             shutil.rmtree(self.workdir, ignore_errors=True)
             self.workdir = ""
+
+
+def library_imports(sources: Iterable[str]) -> list[str]:
+    """The modules that ``sources`` import, except the course's own (``mml``, whose modules
+    register exercises when imported) and relative imports: what the fork server may import."""
+    found: list[str] = []
+    for source in sources:
+        try:
+            tree = ast.parse(source)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                if name.split(".")[0] not in ("mml", "__future__") and name not in found:
+                    found.append(name)
+    return found
 
 
 _SERVER: list[ForkServer] = []  # the fork server of this grading process, started on first use
